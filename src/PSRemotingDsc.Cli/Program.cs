@@ -1,0 +1,6 @@
+namespace PSRemotingDsc.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => CommandLine.Run(args, Console.In, Console.Out, Console.Error);
+}

@@ -1,0 +1,22 @@
+namespace PSRemotingDsc.Errors;
+
+/// <summary>One sentence per exit code: what happened and what to do. Used for the manifest and for help.</summary>
+public static class ExitCodeDescriptions
+{
+    public static IReadOnlyList<KeyValuePair<ExitCode, string>> All { get; } =
+    [
+        new(ExitCode.Success, "Success."),
+        new(ExitCode.UnexpectedError, "Unexpected error; the message on stderr says what failed. Nothing was changed unless the message says so."),
+        new(ExitCode.InvalidJson, "The input is not a JSON object (empty, malformed or another JSON type). Pass one JSON object with --input or on stdin."),
+        new(ExitCode.InvalidProperty, "The input has an unknown property, a property of the wrong type or an invalid value. See 'psremotingdsc schema'."),
+        new(ExitCode.VersionNotFound, "No installed PowerShell matches 'version', or 'pshome' is not a PowerShell installation. Install it or fix the property."),
+        new(ExitCode.UnsafeValue, "A name, path or argument contains a newline, quote, whitespace or control character that would become configuration syntax. Remove it."),
+        new(ExitCode.ConfigPathInvalid, "'sshdConfigPath' is relative or the file does not exist. Pass an absolute path to an existing sshd_config."),
+        new(ExitCode.UnsupportedPlatform, "The requested transport is not supported on this platform (WSMan endpoints exist only on Windows; use transport 'ssh')."),
+        new(ExitCode.PermissionDenied, "Permission denied reading or writing the configuration. Run elevated (root or Administrator)."),
+        new(ExitCode.ValidationFailed, "'sshd -t' rejected the new configuration; it was not installed and the original file is unchanged."),
+        new(ExitCode.RestartTimedOut, "The service did not finish reloading within the time limit; the configuration was written. Check the service."),
+        new(ExitCode.ConfigUnreadable, "The existing configuration could not be read or parsed (I/O error, Include cycle). The message names the file and line."),
+        new(ExitCode.InvalidArguments, "The command line is invalid. Run 'psremotingdsc --help'."),
+    ];
+}
