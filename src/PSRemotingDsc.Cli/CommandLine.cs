@@ -1,14 +1,129 @@
+using System.Text.Json;
+using PSRemotingDsc.Cli.Contract;
+using PSRemotingDsc.Cli.Report;
+using PSRemotingDsc.Diagnostics;
+using PSRemotingDsc.Errors;
+using PSRemotingDsc.Resource;
+
 namespace PSRemotingDsc.Cli;
 
+/// <summary>
+/// The psremotingdsc command line: the DSC v3 command-resource contract (get|set|test|delete|export with
+/// --input, schema, manifest) and a human-readable drift report. Everything here translates; the engine decides.
+/// </summary>
 internal static class CommandLine
 {
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    private const string Usage = """
+        usage: psremotingdsc <command> [options]
+
+        DSC v3 resource PSRemotingDsc/Endpoint:
+          get|test|set|delete --input <json>   one instance; JSON on stdin when --input is absent
+          export [--input <json>]               every PowerShell endpoint, as JSON Lines; optional filter
+          set|delete --what-if                  show what would change, change nothing
+          schema                                the instance JSON Schema
+          manifest                              the DSC resource manifest
+
+        Reports:
+          report [--sshd-config <path>] [--format table|json]
+                                                drift of every installed PowerShell version's endpoint
+
+        Environment: DSC_TRACE_LEVEL=error|warn|info|debug|trace (stderr, JSON lines),
+                     PSREMOTINGDSC_PSHOME_ROOTS=<dirs> (extra PowerShell installations to discover).
+        """;
+
+    public static int Run(string[] args, Func<string?> readStdin, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdin);
+        ArgumentNullException.ThrowIfNull(readStdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        stderr.WriteLine("usage: psremotingdsc get|set|test|delete|export|schema|manifest [--input <json>]");
-        return 12;
+        var trace = new JsonTraceSink(stderr, Environment.GetEnvironmentVariable(JsonTraceSink.LevelVariable));
+        try
+        {
+            CommandArguments parsed = CommandArguments.Parse(args);
+            return Execute(parsed, readStdin, stdout, trace);
+        }
+        catch (PSRemotingDscException ex)
+        {
+            trace.Write(TraceLevel.Error, $"{ex.ErrorId}: {ex.Message}");
+            return (int)ex.ExitCode;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            trace.Write(TraceLevel.Error, $"PermissionDenied: {ex.Message} Run elevated (root or Administrator).");
+            return (int)ExitCode.PermissionDenied;
+        }
+#pragma warning disable CA1031 // The process boundary: any other failure becomes a trace line and exit code 1, never a crash dump.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            trace.Write(TraceLevel.Error, $"Unexpected: {ex.GetType().Name}: {ex.Message}");
+            return (int)ExitCode.UnexpectedError;
+        }
+    }
+
+    private static int Execute(CommandArguments arguments, Func<string?> readStdin, TextWriter stdout, ITraceSink trace)
+    {
+        switch (arguments.Command)
+        {
+            case "help":
+                stdout.WriteLine(Usage);
+                return 0;
+            case "schema":
+                stdout.WriteLine(InstanceSchema.Build().ToJsonString());
+                return 0;
+            case "manifest":
+                stdout.WriteLine(ResourceManifest.Build().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            case "report":
+                return DriftReport.Run(arguments, stdout, ResourceEnvironment.CreateDefault(trace));
+        }
+
+        var resource = new EndpointResource(ResourceEnvironment.CreateDefault(trace));
+        string? input = arguments.Input ?? readStdin();
+        if (arguments.Command == "export")
+        {
+            EndpointProperties? filter = string.IsNullOrWhiteSpace(input) ? null : EndpointPropertiesReader.Read(input);
+            foreach (EndpointState state in resource.Export(filter))
+            {
+                stdout.WriteLine(StateJson.Serialize(state));
+            }
+
+            return 0;
+        }
+
+        EndpointProperties properties = EndpointPropertiesReader.Read(input);
+        switch (arguments.Command)
+        {
+            case "get":
+                stdout.WriteLine(StateJson.Serialize(resource.Get(properties).State));
+                return 0;
+            case "test":
+                WriteStateAndDiff(stdout, resource.Test(properties));
+                return 0;
+            case "set":
+                WriteStateAndDiff(stdout, resource.Set(properties, arguments.WhatIf));
+                return 0;
+            default:
+                OperationResult deleted = resource.Delete(properties, arguments.WhatIf);
+                if (arguments.WhatIf)
+                {
+                    stdout.WriteLine(WhatIfMetadata(deleted));
+                }
+
+                return 0;
+        }
+    }
+
+    private static void WriteStateAndDiff(TextWriter stdout, OperationResult result)
+    {
+        stdout.WriteLine(StateJson.Serialize(result.State));
+        stdout.WriteLine(StateJson.SerializeNames(result.Properties));
+    }
+
+    private static string WhatIfMetadata(OperationResult result)
+    {
+        string changes = StateJson.SerializeNames(result.Changes.Select(change => $"{change.File}: {change.Description}"));
+        return $$"""{"_metadata":{"whatIf":{{changes}}}}""";
     }
 }

@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using PSRemotingDsc.Resource;
+
+namespace PSRemotingDsc.Cli.Contract;
+
+/// <summary>
+/// The JSON Schema of a <c>PSRemotingDsc/Endpoint</c> instance, served by <c>psremotingdsc schema</c>.
+/// It admits everything the resource prints (read-only and canonical properties) and nothing unknown.
+/// </summary>
+internal static class InstanceSchema
+{
+    public const string VersionPattern = @"^(\d+(\.\d+){0,2}|\d+(\.\d+)?-preview|\d+\.\d+\.\d+-[0-9A-Za-z][0-9A-Za-z.-]*)$";
+
+    public static JsonObject Build() => new()
+    {
+        ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+        ["title"] = ResourceManifest.ResourceType,
+        ["description"] = "The PowerShell remoting endpoint for a PowerShell version is present, bound to that installation, and configured as declared.",
+        ["type"] = "object",
+        ["additionalProperties"] = false,
+        ["properties"] = new JsonObject
+        {
+            [PropertyNames.Version] = String(
+                "PowerShell version spec: 7, 7.4, 7.4.6, 7-preview or an exact pre-release like 7.6.0-preview.5. The highest installed match wins; previews match only -preview specs or an exact pre-release.",
+                VersionPattern),
+            [PropertyNames.Transport] = Enum("Remoting transport. Default: wsman on Windows, ssh elsewhere.", "wsman", "ssh"),
+            [PropertyNames.Name] = String(
+                "Endpoint name: the sshd Subsystem name (default powershell-<version>) used with New-PSSession -Subsystem.",
+                @"^[^\s""'`#\p{Cc}]{1,128}$"),
+            [PropertyNames.PSHome] = String("Pin the PowerShell installation directory ($PSHOME) instead of resolving 'version'.", null),
+            [PropertyNames.Exist] = new JsonObject
+            {
+                ["type"] = "boolean",
+                ["default"] = true,
+                ["description"] = "Whether the endpoint should exist.",
+            },
+            [PropertyNames.SshdConfigPath] = String("Absolute path of sshd_config. Default: /etc/ssh/sshd_config, or %ProgramData%\\ssh\\sshd_config on Windows.", null),
+            [PropertyNames.Arguments] = new JsonObject
+            {
+                ["type"] = "array",
+                ["description"] = "Extra pwsh arguments after '-sshs -NoLogo -NoProfile', e.g. [\"-ConfigurationFile\", \"/etc/pwsh/jea.pssc\"]. Compared only when set.",
+                ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = @"^[^\s""'`#\p{Cc}]+$" },
+            },
+            [PropertyNames.Restart] = new JsonObject
+            {
+                ["type"] = "string",
+                ["enum"] = new JsonArray("never", "ifNeeded", "always"),
+                ["default"] = "ifNeeded",
+                ["writeOnly"] = true,
+                ["description"] = "Reload sshd after a change: never (report it in _restartRequired), ifNeeded, or always.",
+            },
+            [PropertyNames.ResolvedVersion] = ReadOnly(new JsonArray("string", "null"), "The installed PowerShell version 'version' resolves to."),
+            [PropertyNames.ResolvedPSHome] = ReadOnly(new JsonArray("string", "null"), "The installation directory 'version' resolves to."),
+            [PropertyNames.Reasons] = new JsonObject
+            {
+                ["type"] = "array",
+                ["readOnly"] = true,
+                ["description"] = "Why the endpoint is not in the desired state (Azure Machine Configuration Reasons).",
+                ["items"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["additionalProperties"] = false,
+                    ["required"] = new JsonArray("code", "phrase"),
+                    ["properties"] = new JsonObject
+                    {
+                        ["code"] = new JsonObject { ["type"] = "string" },
+                        ["phrase"] = new JsonObject { ["type"] = "string" },
+                    },
+                },
+            },
+            [PropertyNames.InDesiredState] = ReadOnly(new JsonArray("boolean", "null"), "Returned by test: whether the instance is in the desired state."),
+            [PropertyNames.RestartRequired] = new JsonObject
+            {
+                ["type"] = "array",
+                ["readOnly"] = true,
+                ["description"] = "Services that must be restarted for the change to take effect.",
+                ["items"] = new JsonObject { ["type"] = "object" },
+            },
+            [PropertyNames.Metadata] = new JsonObject { ["type"] = "object", ["description"] = "Metadata exchanged with dsc." },
+            [PropertyNames.ExportName] = ReadOnly("string", "Instance name in export output."),
+        },
+    };
+
+    private static JsonObject String(string description, string? pattern)
+    {
+        var schema = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = description };
+        if (pattern is not null)
+        {
+            schema["pattern"] = pattern;
+        }
+
+        return schema;
+    }
+
+    private static JsonObject Enum(string description, params string[] values) => new()
+    {
+        ["type"] = "string",
+        ["enum"] = new JsonArray([.. values.Select(value => (JsonNode?)value)]),
+        ["description"] = description,
+    };
+
+    private static JsonObject ReadOnly(JsonNode type, string description) => new()
+    {
+        ["type"] = type,
+        ["readOnly"] = true,
+        ["description"] = description,
+    };
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using PSRemotingDsc.Drift;
+using PSRemotingDsc.Resource;
+
+namespace PSRemotingDsc.Cli.Contract;
+
+/// <summary>Writes instances as one compact JSON line, properties in schema order.</summary>
+internal static class StateJson
+{
+    public static string Serialize(EndpointState state)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            Write(writer, state);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static string SerializeNames(IEnumerable<string> names)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartArray();
+            foreach (string name in names)
+            {
+                writer.WriteStringValue(name);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter writer, EndpointState state)
+    {
+        writer.WriteStartObject();
+        WriteOptional(writer, PropertyNames.Version, state.Version);
+        writer.WriteString(PropertyNames.Transport, state.Transport == Transport.Ssh ? "ssh" : "wsman");
+        writer.WriteString(PropertyNames.Name, state.Name);
+        WriteOptional(writer, PropertyNames.PSHome, state.PSHome);
+        writer.WriteBoolean(PropertyNames.Exist, state.Exist);
+        WriteOptional(writer, PropertyNames.SshdConfigPath, state.SshdConfigPath);
+        if (state.Arguments is not null)
+        {
+            writer.WriteStartArray(PropertyNames.Arguments);
+            foreach (string argument in state.Arguments)
+            {
+                writer.WriteStringValue(argument);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        WriteNullable(writer, PropertyNames.ResolvedVersion, state.ResolvedVersion);
+        WriteNullable(writer, PropertyNames.ResolvedPSHome, state.ResolvedPSHome);
+        writer.WriteStartArray(PropertyNames.Reasons);
+        foreach (Reason reason in state.Reasons)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", reason.Code);
+            writer.WriteString("phrase", reason.Phrase);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (state.InDesiredState is bool inDesiredState)
+        {
+            writer.WriteBoolean(PropertyNames.InDesiredState, inDesiredState);
+        }
+
+        if (state.RestartRequired.Count > 0)
+        {
+            writer.WriteStartArray(PropertyNames.RestartRequired);
+            foreach (string service in state.RestartRequired)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("service", service);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        WriteOptional(writer, PropertyNames.ExportName, state.ExportName);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using PSRemotingDsc.Diagnostics;
+
+namespace PSRemotingDsc.Cli;
+
+/// <summary>
+/// Writes DSC's simple trace lines (<c>{"info":"..."}</c>) to stderr, filtered by <c>DSC_TRACE_LEVEL</c>
+/// (lowercase error|warn|info|debug|trace; default warn, as dsc's own default).
+/// </summary>
+internal sealed class JsonTraceSink : ITraceSink
+{
+    public const string LevelVariable = "DSC_TRACE_LEVEL";
+
+    private readonly TextWriter _stderr;
+    private readonly TraceLevel _level;
+
+    public JsonTraceSink(TextWriter stderr, string? level)
+    {
+        _stderr = stderr;
+        _level = Parse(level);
+    }
+
+    public bool IsEnabled(TraceLevel level) => level <= _level;
+
+    public void Write(TraceLevel level, string message)
+    {
+        if (!IsEnabled(level))
+        {
+            return;
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(Name(level), message);
+            writer.WriteEndObject();
+        }
+
+        _stderr.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    public static TraceLevel Parse(string? level) => level?.Trim().ToUpperInvariant() switch
+    {
+        "ERROR" => TraceLevel.Error,
+        "INFO" => TraceLevel.Info,
+        "DEBUG" => TraceLevel.Debug,
+        "TRACE" => TraceLevel.Trace,
+        _ => TraceLevel.Warn,
+    };
+
+    private static string Name(TraceLevel level) => level switch
+    {
+        TraceLevel.Error => "error",
+        TraceLevel.Warn => "warn",
+        TraceLevel.Info => "info",
+        TraceLevel.Debug => "debug",
+        _ => "trace",
+    };
+}

@@ -1,0 +1,68 @@
+using PSRemotingDsc.Ssh;
+
+namespace PSRemotingDsc.Drift;
+
+/// <summary>
+/// Turns drift into edits. The line sshd uses is rewritten in place (so its position and the file it lives
+/// in are kept), later duplicates are removed, and a missing line goes into the main file before the first
+/// Match block. Extra arguments the user did not declare are kept.
+/// </summary>
+public static class SshPlanner
+{
+    public static SshPlan Plan(SshEndpointDesired desired, SshdConfiguration configuration, SshEndpointObservation observed, IReadOnlyList<Reason> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(reasons);
+        if (reasons.Count == 0)
+        {
+            return new SshPlan([], []);
+        }
+
+        var modified = new List<SshdConfigDocument>();
+        var changes = new List<PlannedChange>();
+        if (!desired.Exist)
+        {
+            foreach (SshdConfigDocument document in DocumentsDefining(configuration, observed))
+            {
+                if (document.RemoveSubsystem(desired.Name))
+                {
+                    modified.Add(document);
+                    changes.Add(new PlannedChange(document.Path, $"remove Subsystem '{desired.Name}'"));
+                }
+            }
+
+            return new SshPlan(modified, changes);
+        }
+
+        IReadOnlyList<string> arguments = desired.Arguments ?? observed.Effective?.Command.ExtraArguments ?? [];
+        string command = SubsystemCommandLine.ForPowerShell(desired.Executable!, arguments).Render();
+        SshdConfigDocument target = observed.Effective is { } effective
+            ? configuration.Documents.First(document => SamePath(document.Path, effective.Definition.File))
+            : configuration.Main;
+        if (target.SetSubsystem(desired.Name, command))
+        {
+            modified.Add(target);
+            string verb = observed.Exists ? "rewrite" : "add";
+            changes.Add(new PlannedChange(target.Path, $"{verb} 'Subsystem {desired.Name} {command}'"));
+        }
+
+        foreach (SshdConfigDocument other in DocumentsDefining(configuration, observed).Where(document => !ReferenceEquals(document, target)))
+        {
+            if (other.RemoveSubsystem(desired.Name))
+            {
+                modified.Add(other);
+                changes.Add(new PlannedChange(other.Path, $"remove duplicate Subsystem '{desired.Name}'"));
+            }
+        }
+
+        return new SshPlan(modified, changes);
+    }
+
+    private static IEnumerable<SshdConfigDocument> DocumentsDefining(SshdConfiguration configuration, SshEndpointObservation observed) =>
+        configuration.Documents.Where(document => observed.Definitions.Any(definition => SamePath(document.Path, definition.Definition.File)));
+
+    private static bool SamePath(string left, string right) =>
+        string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+}

@@ -1,0 +1,205 @@
+using System.Text.Json;
+using PSRemotingDsc.Errors;
+using PSRemotingDsc.Ssh;
+using PSRemotingDsc.Versions;
+
+namespace PSRemotingDsc.Resource;
+
+/// <summary>
+/// Reads an instance from JSON with precise errors: malformed JSON, unknown properties, wrong types and
+/// unsafe values each fail with their own error id and exit code before anything is touched.
+/// </summary>
+public static class EndpointPropertiesReader
+{
+    private static readonly string[] s_settable =
+    [
+        PropertyNames.Version, PropertyNames.Transport, PropertyNames.Name, PropertyNames.PSHome, PropertyNames.Exist,
+        PropertyNames.SshdConfigPath, PropertyNames.Arguments, PropertyNames.Restart,
+    ];
+
+    // Output-only properties: accepted so that `get` output can be fed back into `test`, then ignored.
+    private static readonly string[] s_readOnly =
+    [
+        PropertyNames.ResolvedVersion, PropertyNames.ResolvedPSHome, PropertyNames.Reasons, PropertyNames.InDesiredState,
+        PropertyNames.RestartRequired, PropertyNames.Metadata, PropertyNames.ExportName,
+    ];
+
+    public static EndpointProperties Read(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new PSRemotingDscException("InputMissing", ExitCode.InvalidJson,
+                "No input: pass one JSON object with --input or on stdin, e.g. {\"version\":\"7\"}.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new PSRemotingDscException("InputNotJson", ExitCode.InvalidJson,
+                $"The input is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message.Split(" LineNumber", 2)[0]}", ex);
+        }
+
+        using (document)
+        {
+            return Read(document.RootElement);
+        }
+    }
+
+    public static EndpointProperties Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new PSRemotingDscException("InputNotObject", ExitCode.InvalidJson,
+                $"The input must be a JSON object, not {Describe(root.ValueKind)}.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var properties = new EndpointProperties();
+        foreach (JsonProperty property in root.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                throw InvalidProperty("PropertyDuplicated", $"Property '{property.Name}' appears more than once.");
+            }
+
+            bool isReadOnly = Array.IndexOf(s_readOnly, property.Name) >= 0;
+            bool isUnsetSettable = property.Value.ValueKind == JsonValueKind.Null && Array.IndexOf(s_settable, property.Name) >= 0;
+            if (isReadOnly || isUnsetSettable)
+            {
+                continue;
+            }
+
+            properties = property.Name switch
+            {
+                PropertyNames.Version => properties with { Version = ReadVersion(property.Value) },
+                PropertyNames.Transport => properties with { Transport = ReadTransport(property.Value) },
+                PropertyNames.Name => properties with { Name = ReadName(property.Value) },
+                PropertyNames.PSHome => properties with { PSHome = ReadPSHome(property.Value) },
+                PropertyNames.Exist => properties with { Exist = ReadBoolean(PropertyNames.Exist, property.Value) },
+                PropertyNames.SshdConfigPath => properties with { SshdConfigPath = ReadSshdConfigPath(property.Value) },
+                PropertyNames.Arguments => properties with { Arguments = ReadArguments(property.Value) },
+                PropertyNames.Restart => properties with { Restart = ReadRestart(property.Value) },
+                _ => throw UnknownProperty(property.Name),
+            };
+        }
+
+        return properties;
+    }
+
+    private static string ReadVersion(JsonElement value)
+    {
+        string text = ReadString(PropertyNames.Version, value);
+        if (!VersionSpec.TryParse(text, out _, out string? error))
+        {
+            throw InvalidProperty("VersionSpecInvalid", error ?? $"'{text}' is not a version spec.");
+        }
+
+        return text;
+    }
+
+    private static Transport ReadTransport(JsonElement value) => ReadString(PropertyNames.Transport, value) switch
+    {
+        "ssh" => Resource.Transport.Ssh,
+        "wsman" => Resource.Transport.Wsman,
+        var other => throw InvalidProperty("TransportInvalid", $"Property 'transport' is '{other}'; use 'ssh' or 'wsman'."),
+    };
+
+    private static RestartPolicy ReadRestart(JsonElement value) => ReadString(PropertyNames.Restart, value) switch
+    {
+        "never" => RestartPolicy.Never,
+        "ifNeeded" => RestartPolicy.IfNeeded,
+        "always" => RestartPolicy.Always,
+        var other => throw InvalidProperty("RestartInvalid", $"Property 'restart' is '{other}'; use 'never', 'ifNeeded' or 'always'."),
+    };
+
+    private static string ReadName(JsonElement value)
+    {
+        string name = ReadString(PropertyNames.Name, value);
+        ValueSafety.RequireSafeToken(PropertyNames.Name, name);
+        if (name.Length > 128)
+        {
+            throw InvalidProperty("NameTooLong", $"Property 'name' has {name.Length} characters; at most 128 are allowed.");
+        }
+
+        return name;
+    }
+
+    private static string ReadPSHome(JsonElement value)
+    {
+        string path = ReadString(PropertyNames.PSHome, value);
+        ValueSafety.RequireSafePath(PropertyNames.PSHome, path);
+        if (!Path.IsPathFullyQualified(path))
+        {
+            throw InvalidProperty("PSHomeNotAbsolute", $"Property 'pshome' is '{path}', a relative path; pass the absolute path of a PowerShell installation directory ($PSHOME).");
+        }
+
+        return path;
+    }
+
+    private static string ReadSshdConfigPath(JsonElement value)
+    {
+        string path = ReadString(PropertyNames.SshdConfigPath, value);
+        ValueSafety.RequireSafePath(PropertyNames.SshdConfigPath, path);
+        if (!Path.IsPathFullyQualified(path))
+        {
+            throw new PSRemotingDscException("SshdConfigPathNotAbsolute", ExitCode.ConfigPathInvalid,
+                $"Property 'sshdConfigPath' is '{path}', a relative path; pass an absolute path such as /etc/ssh/sshd_config.");
+        }
+
+        return path;
+    }
+
+    private static string[] ReadArguments(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw WrongType(PropertyNames.Arguments, "an array of strings", value.ValueKind);
+        }
+
+        var arguments = new List<string>();
+        int index = 0;
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            string name = $"{PropertyNames.Arguments}[{index++}]";
+            string argument = ReadString(name, item);
+            ValueSafety.RequireSafeToken(name, argument);
+            arguments.Add(argument);
+        }
+
+        return [.. arguments];
+    }
+
+    private static bool ReadBoolean(string name, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw WrongType(name, "a boolean", value.ValueKind),
+    };
+
+    private static string ReadString(string name, JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw WrongType(name, "a string", value.ValueKind);
+
+    private static PSRemotingDscException WrongType(string name, string expected, JsonValueKind actual) =>
+        InvalidProperty("PropertyTypeInvalid", $"Property '{name}' must be {expected}, not {Describe(actual)}.");
+
+    private static PSRemotingDscException UnknownProperty(string name) =>
+        InvalidProperty("PropertyUnknown", $"Property '{name}' is not a property of PSRemotingDsc/Endpoint. Known properties: {string.Join(", ", s_settable)}.");
+
+    private static PSRemotingDscException InvalidProperty(string errorId, string message) =>
+        new(errorId, ExitCode.InvalidProperty, message);
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+}

@@ -1,0 +1,40 @@
+using PSRemotingDsc.Drift;
+
+namespace PSRemotingDsc.Resource;
+
+/// <summary>
+/// An instance as psremotingdsc reports it. Built so that a <c>get</c> result fed back into <c>test</c> is in
+/// the desired state: <see cref="Version"/> echoes the spec while the endpoint's installation matches it,
+/// <see cref="PSHome"/> and <see cref="Arguments"/> are what the endpoint really uses.
+/// </summary>
+public sealed record EndpointState
+{
+    public string? Version { get; init; }
+
+    public required Transport Transport { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? PSHome { get; init; }
+
+    public required bool Exist { get; init; }
+
+    public string? SshdConfigPath { get; init; }
+
+    public IReadOnlyList<string>? Arguments { get; init; }
+
+    public string? ResolvedVersion { get; init; }
+
+    public string? ResolvedPSHome { get; init; }
+
+    public IReadOnlyList<Reason> Reasons { get; init; } = [];
+
+    /// <summary>Set only in <c>test</c> output.</summary>
+    public bool? InDesiredState { get; init; }
+
+    /// <summary>Services that must be restarted for the state to take effect (restart policy <c>never</c>).</summary>
+    public IReadOnlyList<string> RestartRequired { get; init; } = [];
+
+    /// <summary>The instance name for <c>export</c> output (<c>_name</c>).</summary>
+    public string? ExportName { get; init; }
+}

@@ -1,0 +1,36 @@
+using PSRemotingDsc.Diagnostics;
+using PSRemotingDsc.Ssh;
+using PSRemotingDsc.Versions;
+
+namespace PSRemotingDsc.Resource;
+
+/// <summary>The operating-system ports the resource works through; tests replace what the OS cannot give them.</summary>
+public sealed class ResourceEnvironment
+{
+    public required IInstallationSource Installations { get; init; }
+
+    public required ITraceSink Trace { get; init; }
+
+    public Func<string?> FindSshd { get; init; } = SshdLocator.FindSshd;
+
+    public ISshdControl SshdControl { get; init; } = new SshdServiceControl();
+
+    public bool IsWindows { get; init; } = OperatingSystem.IsWindows();
+
+    public IShortPathResolver? ShortPaths { get; init; }
+
+    public TimeSpan ReloadTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public string DefaultSshdConfigPath { get; init; } = DefaultSshdConfigPathForThisOS();
+
+    public static ResourceEnvironment CreateDefault(ITraceSink trace) => new()
+    {
+        Installations = new InstallationDiscovery(),
+        Trace = trace,
+        ShortPaths = OperatingSystem.IsWindows() ? new WindowsShortPathResolver() : null,
+    };
+
+    public static string DefaultSshdConfigPathForThisOS() => OperatingSystem.IsWindows()
+        ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "ssh", "sshd_config")
+        : "/etc/ssh/sshd_config";
+}

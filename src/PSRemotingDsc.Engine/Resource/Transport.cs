@@ -1,0 +1,7 @@
+namespace PSRemotingDsc.Resource;
+
+public enum Transport
+{
+    Wsman,
+    Ssh,
+}
