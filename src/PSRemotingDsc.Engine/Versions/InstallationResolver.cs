@@ -67,29 +67,33 @@ public sealed class InstallationResolver
         }
 
         string resolved = RealPath.Resolve(executablePath);
+        if (OperatingSystem.IsWindows() && !File.Exists(resolved) && File.Exists(resolved + ".exe"))
+        {
+            // OpenSSH on Windows runs "...\pwsh" as pwsh.exe.
+            resolved += ".exe";
+        }
+
         if (!File.Exists(resolved))
         {
             return null;
         }
 
+        var installations = source.FindInstallations();
+        var byExecutable = installations.FirstOrDefault(installation => string.Equals(RealPath.Resolve(installation.Executable), resolved, RealPath.Comparison));
+        if (byExecutable is not null)
+        {
+            return byExecutable;
+        }
+
+        // Only pwsh itself starts a session: another file in $PSHOME (createdump, a .dll) is not this installation's executable.
         string? directory = Path.GetDirectoryName(resolved);
-        foreach (var installation in source.FindInstallations())
+        if (directory is null || !string.Equals(Path.GetFileName(resolved), PowerShellHomeReader.ExecutableName, RealPath.Comparison))
         {
-            if (string.Equals(RealPath.Resolve(installation.Executable), resolved, RealPath.Comparison))
-            {
-                return installation;
-            }
+            return null;
         }
 
-        foreach (var installation in source.FindInstallations())
-        {
-            if (directory is not null && string.Equals(RealPath.Resolve(installation.PSHome), directory, RealPath.Comparison))
-            {
-                return installation;
-            }
-        }
-
-        return directory is null ? null : PowerShellHomeReader.TryRead(directory, "executable");
+        return installations.FirstOrDefault(installation => string.Equals(RealPath.Resolve(installation.PSHome), directory, RealPath.Comparison))
+            ?? PowerShellHomeReader.TryRead(directory, "executable");
     }
 
     private PowerShellInstallation ReadPSHome(string psHome)
