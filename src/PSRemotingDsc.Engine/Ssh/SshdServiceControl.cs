@@ -1,0 +1,313 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.Versioning;
+using PSRemotingDsc.Errors;
+
+namespace PSRemotingDsc.Ssh;
+
+/// <summary>
+/// Reloads the real sshd. Linux/macOS: finds it by its pid file, then either <c>systemctl reload</c> (the
+/// system sshd under systemd) or SIGHUP, and waits (bounded) until sshd has re-executed with the new file.
+/// Windows: restarts the <c>sshd</c> service with <c>sc.exe</c> (Windows sshd has no SIGHUP); that path
+/// cannot be tested on the Linux build machines.
+/// </summary>
+public sealed class SshdServiceControl : ISshdControl
+{
+    /// <summary>The configuration file the system sshd reads when started without <c>-f</c>.</summary>
+    public const string SystemConfigPath = "/etc/ssh/sshd_config";
+
+    /// <summary>Where sshd writes its pid by default, most likely first.</summary>
+    public static readonly IReadOnlyList<string> DefaultPidFiles = ["/run/sshd.pid", "/var/run/sshd.pid"];
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+
+    /// <inheritdoc />
+    /// <exception cref="PSRemotingDscException">
+    /// <see cref="ExitCode.RestartTimedOut"/> when sshd did not finish reloading within <paramref name="timeout"/>;
+    /// <see cref="ExitCode.UnexpectedError"/> when sshd exited after the reload or the reload command failed;
+    /// <see cref="ExitCode.PermissionDenied"/> when the signal was refused.
+    /// </exception>
+    public SshdReloadResult Reload(string configPath, string? pidFile, TimeSpan timeout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(configPath);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        if (OperatingSystem.IsWindows())
+        {
+            return RestartWindowsService(timeout);
+        }
+
+        string notRunning = $"no sshd is running for {configPath}; nothing to reload";
+        string? pidPath = pidFile ?? DefaultPidFiles.FirstOrDefault(File.Exists);
+        if (pidPath is null || !File.Exists(pidPath))
+        {
+            return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (pid file {pidPath ?? string.Join(" or ", DefaultPidFiles)} not found)", null);
+        }
+
+        int? pid = ReadPid(pidPath);
+        if (pid is null)
+        {
+            return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (pid file {pidPath} holds no process id)", null);
+        }
+
+        if (!IsAlive(pid.Value) || !LooksLikeSshd(pid.Value))
+        {
+            return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (process {pid} from {pidPath} is not a running sshd)", null);
+        }
+
+        string? unit = IsSystemConfig(configPath) ? ActiveSystemdUnit(timeout) : null;
+        if (unit is not null)
+        {
+            return ReloadSystemdUnit(unit, pid.Value, timeout);
+        }
+
+        return SignalAndWait(configPath, pidPath, pid.Value, timeout);
+    }
+
+    /// <summary>True when <paramref name="pid"/> exists and is not a zombie.</summary>
+    internal static bool IsAlive(int pid)
+    {
+        if (pid <= 0)
+        {
+            return false;
+        }
+
+        int errno = UnixNative.Kill(pid, 0);
+        if (errno != 0 && errno != UnixNative.EPerm)
+        {
+            return false;
+        }
+
+        // A dead child that nobody reaped yet still answers kill(0); /proc knows better.
+        string? stat = TryReadAllText($"/proc/{pid}/stat");
+        if (stat is not null)
+        {
+            int close = stat.LastIndexOf(')');
+            if (close >= 0 && close + 2 < stat.Length && stat[close + 2] is 'Z' or 'X')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool LooksLikeSshd(int pid)
+    {
+        string? comm = TryReadAllText($"/proc/{pid}/comm");
+        return comm is null || comm.Trim().StartsWith("sshd", StringComparison.Ordinal);
+    }
+
+    private static SshdReloadResult SignalAndWait(string configPath, string pidPath, int pid, TimeSpan timeout)
+    {
+        DateTime before = File.GetLastWriteTimeUtc(pidPath);
+        int errno = UnixNative.Kill(pid, UnixNative.SigHup);
+        if (errno == UnixNative.ESrch)
+        {
+            return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"no sshd is running for {configPath}; nothing to reload (process {pid} exited)", null);
+        }
+
+        if (errno != 0)
+        {
+            throw new PSRemotingDscException(
+                "SshdReloadDenied",
+                errno == UnixNative.EPerm ? ExitCode.PermissionDenied : ExitCode.UnexpectedError,
+                $"Could not send SIGHUP to sshd (pid {pid}): errno {errno}. The configuration was written; reload sshd as root.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (!IsAlive(pid))
+            {
+                throw ExitedAfterReload(configPath, pid);
+            }
+
+            // sshd re-executes itself on SIGHUP (same pid) and rewrites its pid file once it listens again.
+            if (File.Exists(pidPath) && File.GetLastWriteTimeUtc(pidPath) != before && ReadPid(pidPath) == pid)
+            {
+                return new SshdReloadResult(SshdReloadOutcome.Reloaded, $"sshd (pid {pid}) reloaded {configPath}", pid);
+            }
+
+            if (clock.Elapsed >= timeout)
+            {
+                throw TimedOut($"sshd (pid {pid}) did not finish reloading {configPath}", timeout);
+            }
+
+            Thread.Sleep(PollInterval);
+        }
+    }
+
+    private static string? ActiveSystemdUnit(TimeSpan timeout)
+    {
+        if (!Directory.Exists("/run/systemd/system"))
+        {
+            return null;
+        }
+
+        foreach (string unit in (string[])["ssh", "sshd"])
+        {
+            try
+            {
+                BoundedProcess.Outcome outcome = BoundedProcess.Run("systemctl", ["is-active", "--quiet", $"{unit}.service"], timeout);
+                if (!outcome.TimedOut && outcome.ExitCode == 0)
+                {
+                    return unit;
+                }
+            }
+            catch (Win32Exception)
+            {
+                return null; // no systemctl on PATH: not managed by systemd after all
+            }
+        }
+
+        return null;
+    }
+
+    private static SshdReloadResult ReloadSystemdUnit(string unit, int pid, TimeSpan timeout)
+    {
+        BoundedProcess.Outcome outcome = BoundedProcess.Run("systemctl", ["reload", $"{unit}.service"], timeout);
+        if (outcome.TimedOut)
+        {
+            throw TimedOut($"'systemctl reload {unit}.service' did not finish", timeout);
+        }
+
+        if (outcome.ExitCode != 0)
+        {
+            throw new PSRemotingDscException(
+                "SshdReloadFailed",
+                ExitCode.UnexpectedError,
+                $"'systemctl reload {unit}.service' failed (exit {outcome.ExitCode}): {outcome.StandardError.Trim()} The configuration was written; check 'systemctl status {unit}' and 'sshd -t'.");
+        }
+
+        return new SshdReloadResult(SshdReloadOutcome.Reloaded, $"systemd reloaded {unit}.service (sshd pid {pid})", pid);
+    }
+
+    [SupportedOSPlatform("windows")]
+    private static SshdReloadResult RestartWindowsService(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        TimeSpan Remaining() => timeout - clock.Elapsed > TimeSpan.Zero ? timeout - clock.Elapsed : TimeSpan.FromMilliseconds(1);
+
+        (string? state, int? pid) = QueryWindowsService(Remaining());
+        if (state is null or "STOPPED")
+        {
+            return new SshdReloadResult(SshdReloadOutcome.NotRunning, "the sshd service is not running; nothing to reload", null);
+        }
+
+        RunScOrThrow(["stop", "sshd"], Remaining(), timeout);
+        WaitForWindowsState("STOPPED", clock, timeout);
+        RunScOrThrow(["start", "sshd"], Remaining(), timeout);
+        pid = WaitForWindowsState("RUNNING", clock, timeout);
+        return new SshdReloadResult(SshdReloadOutcome.Reloaded, "the sshd service was restarted", pid);
+    }
+
+    [SupportedOSPlatform("windows")]
+    private static int? WaitForWindowsState(string wanted, Stopwatch clock, TimeSpan timeout)
+    {
+        while (true)
+        {
+            (string? state, int? pid) = QueryWindowsService(TimeSpan.FromSeconds(5));
+            if (state == wanted)
+            {
+                return pid;
+            }
+
+            if (clock.Elapsed >= timeout)
+            {
+                throw TimedOut($"the sshd service did not reach {wanted} (it is {state ?? "unknown"})", timeout);
+            }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    [SupportedOSPlatform("windows")]
+    private static (string? State, int? Pid) QueryWindowsService(TimeSpan timeout)
+    {
+        BoundedProcess.Outcome outcome = BoundedProcess.Run("sc.exe", ["queryex", "sshd"], timeout);
+        if (outcome.TimedOut || outcome.ExitCode != 0)
+        {
+            return (null, null);
+        }
+
+        string? state = null;
+        int? pid = null;
+        foreach (string line in outcome.StandardOutput.Split('\n'))
+        {
+            string[] parts = line.Split(':', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2)
+            {
+                continue;
+            }
+
+            if (parts[0] == "STATE")
+            {
+                state = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
+            }
+            else if (parts[0] == "PID" && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0)
+            {
+                pid = value;
+            }
+        }
+
+        return (state, pid);
+    }
+
+    [SupportedOSPlatform("windows")]
+    private static void RunScOrThrow(string[] arguments, TimeSpan bound, TimeSpan timeout)
+    {
+        BoundedProcess.Outcome outcome = BoundedProcess.Run("sc.exe", arguments, bound);
+        if (outcome.TimedOut)
+        {
+            throw TimedOut($"'sc.exe {string.Join(' ', arguments)}' did not finish", timeout);
+        }
+
+        if (outcome.ExitCode != 0)
+        {
+            throw new PSRemotingDscException(
+                "SshdRestartFailed",
+                ExitCode.UnexpectedError,
+                $"'sc.exe {string.Join(' ', arguments)}' failed (exit {outcome.ExitCode}): {outcome.StandardOutput.Trim()} {outcome.StandardError.Trim()} The configuration was written; check the sshd service.");
+        }
+    }
+
+    private static PSRemotingDscException ExitedAfterReload(string configPath, int pid)
+        => new(
+            "SshdExitedAfterReload",
+            ExitCode.UnexpectedError,
+            $"sshd (pid {pid}) exited after it was told to reload {configPath}: it no longer accepts connections. Run 'sshd -t -f {configPath}' to see what it rejects, fix or restore the file (the previous one is at {configPath}{SshdConfigWriter.BackupSuffix} when PSRemotingDsc wrote it), then start sshd.");
+
+    private static PSRemotingDscException TimedOut(string what, TimeSpan timeout)
+        => new(
+            "SshdReloadTimedOut",
+            ExitCode.RestartTimedOut,
+            string.Create(CultureInfo.InvariantCulture, $"{what} within {timeout.TotalSeconds:0.###} s. The configuration was written; check that sshd is running and reloads."));
+
+    private static bool IsSystemConfig(string configPath)
+        => string.Equals(Path.GetFullPath(configPath), SystemConfigPath, StringComparison.Ordinal);
+
+    private static int? ReadPid(string pidPath)
+    {
+        string? text = TryReadAllText(pidPath);
+        return text is not null && int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && pid > 0
+            ? pid
+            : null;
+    }
+
+    private static string? TryReadAllText(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

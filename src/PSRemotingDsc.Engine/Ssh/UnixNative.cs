@@ -1,0 +1,103 @@
+using System.Runtime.InteropServices;
+
+namespace PSRemotingDsc.Ssh;
+
+/// <summary>
+/// The few libc calls .NET has no API for: file ownership (statx/stat, chown) and signals (kill).
+/// Only called on Linux and macOS, behind the checks in the callers.
+/// </summary>
+internal static unsafe partial class UnixNative
+{
+    private const string LibC = "libc";
+
+    internal const int SigHup = 1;
+    internal const int EPerm = 1;
+    internal const int ESrch = 3;
+    internal const int EAcces = 13;
+
+    private const int AtFdCwd = -100;
+    private const uint StatxBasicStats = 0x7ff;
+
+    // struct statx (linux/stat.h) has the same layout on every architecture.
+    private const int StatxSize = 256;
+    private const int StatxUidOffset = 20;
+    private const int StatxGidOffset = 24;
+
+    // struct stat with 64-bit inodes (macOS sys/stat.h): st_dev int32, st_mode uint16, st_nlink uint16, st_ino uint64, st_uid, st_gid.
+    private const int DarwinStatSize = 256; // 144 in practice; room to spare
+    private const int DarwinUidOffset = 16;
+    private const int DarwinGidOffset = 20;
+
+    [LibraryImport(LibC, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Statx(int dirFd, string path, int flags, uint mask, byte* buffer);
+
+    [LibraryImport(LibC, EntryPoint = "stat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int DarwinStat(string path, byte* buffer);
+
+    [LibraryImport(LibC, EntryPoint = "stat$INODE64", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int DarwinStatInode64(string path, byte* buffer);
+
+    [LibraryImport(LibC, EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int ChownNative(string path, uint owner, uint group);
+
+    [LibraryImport(LibC, EntryPoint = "kill", SetLastError = true)]
+    private static partial int KillNative(int pid, int signal);
+
+    /// <summary>The owner uid and gid of <paramref name="path"/> (symbolic links followed).</summary>
+    internal static (uint Uid, uint Gid) GetOwner(string path)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            byte* buffer = stackalloc byte[StatxSize];
+            new Span<byte>(buffer, StatxSize).Clear();
+            if (Statx(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0)
+            {
+                throw ErrnoException("statx", path);
+            }
+
+            return (*(uint*)(buffer + StatxUidOffset), *(uint*)(buffer + StatxGidOffset));
+        }
+
+        if (OperatingSystem.IsMacOS())
+        {
+            byte* buffer = stackalloc byte[DarwinStatSize];
+            new Span<byte>(buffer, DarwinStatSize).Clear();
+            int rc = RuntimeInformation.ProcessArchitecture == Architecture.X64
+                ? DarwinStatInode64(path, buffer)
+                : DarwinStat(path, buffer);
+            if (rc != 0)
+            {
+                throw ErrnoException("stat", path);
+            }
+
+            return (*(uint*)(buffer + DarwinUidOffset), *(uint*)(buffer + DarwinGidOffset));
+        }
+
+        throw new PlatformNotSupportedException("Reading a file's owner is implemented for Linux and macOS only.");
+    }
+
+    /// <summary>Sets the owner of <paramref name="path"/>; throws UnauthorizedAccessException on EPERM.</summary>
+    internal static void SetOwner(string path, uint uid, uint gid)
+    {
+        if (ChownNative(path, uid, gid) != 0)
+        {
+            throw ErrnoException("chown", path);
+        }
+    }
+
+    /// <summary>Sends <paramref name="signal"/>; returns 0 or the errno.</summary>
+    internal static int Kill(int pid, int signal)
+        => KillNative(pid, signal) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    private static Exception ErrnoException(string call, string path)
+    {
+        int errno = Marshal.GetLastPInvokeError();
+        string text = Marshal.GetPInvokeErrorMessage(errno);
+        if (errno == EPerm || errno == EAcces)
+        {
+            return new UnauthorizedAccessException($"{call}('{path}') failed: {text}.");
+        }
+
+        return new IOException($"{call}('{path}') failed: {text} (errno {errno}).");
+    }
+}

@@ -1,0 +1,132 @@
+using PSRemotingDsc.Errors;
+
+namespace PSRemotingDsc.Versions;
+
+/// <summary>Turns the <c>version</c> and <c>pshome</c> properties into one installed PowerShell.</summary>
+public sealed class InstallationResolver
+{
+    private readonly IInstallationSource source;
+
+    public InstallationResolver(IInstallationSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        this.source = source;
+    }
+
+    /// <summary>
+    /// With <paramref name="psHome"/>: that installation, which must match <paramref name="versionSpec"/> if one is given.
+    /// Otherwise the highest installation matching <paramref name="versionSpec"/>.
+    /// </summary>
+    /// <exception cref="PSRemotingDscException">
+    /// VersionSpecInvalid (bad spec, or neither property given), PSHomeNotFound, PSHomeVersionMismatch,
+    /// PowerShellVersionNotInstalled.
+    /// </exception>
+    public PowerShellInstallation Resolve(string? versionSpec, string? psHome)
+    {
+        var spec = string.IsNullOrEmpty(versionSpec) ? null : VersionSpec.Parse(versionSpec);
+        if (!string.IsNullOrEmpty(psHome))
+        {
+            var installation = ReadPSHome(psHome);
+            if (spec is not null && !spec.Matches(installation.Version))
+            {
+                throw new PSRemotingDscException(
+                    "PSHomeVersionMismatch",
+                    ExitCode.VersionNotFound,
+                    $"'pshome' {installation.PSHome} is PowerShell {installation.Version}, which does not match 'version' '{spec}'. "
+                    + $"Set 'version' to '{installation.Version}' (or a spec that matches it{PreviewHint(spec, installation.Version)}), or remove 'version' or 'pshome'.");
+            }
+
+            return installation;
+        }
+
+        if (spec is null)
+        {
+            throw new PSRemotingDscException(
+                "VersionSpecInvalid",
+                ExitCode.InvalidProperty,
+                $"Neither 'version' nor 'pshome' is set, so there is no PowerShell to use. Set 'version'. {VersionSpec.AcceptedForms}");
+        }
+
+        var installations = source.FindInstallations();
+        return spec.SelectBest(installations) ?? throw new PSRemotingDscException(
+            "PowerShellVersionNotInstalled",
+            ExitCode.VersionNotFound,
+            NotInstalledMessage(spec, installations));
+    }
+
+    /// <summary>
+    /// The installation an executable path (as used in sshd_config; may be a symlink such as /usr/bin/pwsh) belongs to,
+    /// or null if it is not a PowerShell installation's pwsh.
+    /// </summary>
+    public PowerShellInstallation? FindByExecutable(string executablePath)
+    {
+        ArgumentNullException.ThrowIfNull(executablePath);
+        if (executablePath.Length == 0 || !Path.IsPathFullyQualified(executablePath))
+        {
+            return null;
+        }
+
+        string resolved = RealPath.Resolve(executablePath);
+        if (OperatingSystem.IsWindows() && !File.Exists(resolved) && File.Exists(resolved + ".exe"))
+        {
+            // OpenSSH on Windows runs "...\pwsh" as pwsh.exe.
+            resolved += ".exe";
+        }
+
+        if (!File.Exists(resolved))
+        {
+            return null;
+        }
+
+        var installations = source.FindInstallations();
+        var byExecutable = installations.FirstOrDefault(installation => string.Equals(RealPath.Resolve(installation.Executable), resolved, RealPath.Comparison));
+        if (byExecutable is not null)
+        {
+            return byExecutable;
+        }
+
+        // Only pwsh itself starts a session: another file in $PSHOME (createdump, a .dll) is not this installation's executable.
+        string? directory = Path.GetDirectoryName(resolved);
+        if (directory is null || !string.Equals(Path.GetFileName(resolved), PowerShellHomeReader.ExecutableName, RealPath.Comparison))
+        {
+            return null;
+        }
+
+        return installations.FirstOrDefault(installation => string.Equals(RealPath.Resolve(installation.PSHome), directory, RealPath.Comparison))
+            ?? PowerShellHomeReader.TryRead(directory, "executable");
+    }
+
+    private PowerShellInstallation ReadPSHome(string psHome)
+    {
+        if (!Path.IsPathFullyQualified(psHome))
+        {
+            throw new PSRemotingDscException(
+                "PSHomeNotFound",
+                ExitCode.VersionNotFound,
+                $"'pshome' '{psHome}' is not an absolute path. Pass the full path of a PowerShell installation directory (the value of $PSHOME in that pwsh).");
+        }
+
+        string resolved = RealPath.Resolve(psHome);
+        var known = source.FindInstallations().FirstOrDefault(installation => string.Equals(installation.PSHome, resolved, RealPath.Comparison));
+        return known ?? PowerShellHomeReader.TryRead(resolved, "pshome") ?? throw new PSRemotingDscException(
+            "PSHomeNotFound",
+            ExitCode.VersionNotFound,
+            $"'pshome' '{psHome}' is not a PowerShell installation: it needs {PowerShellHomeReader.ExecutableName} and a readable "
+            + $"{PowerShellHomeReader.EngineAssemblyName}.dll. Pass the $PSHOME of an installed PowerShell (pwsh -c '$PSHOME'), or set 'version' instead.");
+    }
+
+    private static string NotInstalledMessage(VersionSpec spec, IReadOnlyList<PowerShellInstallation> installations)
+    {
+        string found = installations.Count == 0
+            ? $"No PowerShell installation was found (searched the standard locations, PATH, dotnet tools and {InstallationDiscovery.ExtraRootsVariable})."
+            : "Installed: " + string.Join("; ", installations) + ".";
+        string hint = installations.Any(installation => installation.Version.IsPreRelease) && !spec.IsPreview && !spec.IsExact
+            ? $" Pre-releases match only a '-preview' spec such as '{spec}-preview', or their exact version."
+            : string.Empty;
+        return $"No installed PowerShell matches 'version' '{spec}'. {found}{hint} Install a matching PowerShell, change 'version', "
+            + $"or set 'pshome' (or {InstallationDiscovery.ExtraRootsVariable}) for an installation in a custom place.";
+    }
+
+    private static string PreviewHint(VersionSpec spec, PowerShellVersion version) =>
+        version.IsPreRelease && !spec.IsPreview ? $", such as '{version.Major}-preview'" : string.Empty;
+}

@@ -1,0 +1,12 @@
+namespace PSRemotingDsc.Versions;
+
+/// <summary>One installed PowerShell.</summary>
+/// <param name="Version">The version read from the installation's System.Management.Automation.dll.</param>
+/// <param name="PSHome">Full path of the installation directory (<c>$PSHOME</c>), symlinks resolved.</param>
+/// <param name="Executable">Full path of <c>pwsh</c> (<c>pwsh.exe</c> on Windows) in <paramref name="PSHome"/>.</param>
+/// <param name="Origin">Where it was found: "opt", "usr-local", "PATH", "dotnet-tool (global)", "dotnet-tool (local)", "snap", "ProgramFiles", "registry", "extra-root", "pshome".</param>
+public sealed record PowerShellInstallation(PowerShellVersion Version, string PSHome, string Executable, string Origin)
+{
+    /// <summary>"7.6.9 at /opt/microsoft/powershell/7 (opt)", for messages.</summary>
+    public override string ToString() => $"{Version} at {PSHome} ({Origin})";
+}
