@@ -35,7 +35,10 @@ public sealed class VersionSpec
         this.exactVersion = exactVersion;
     }
 
-    /// <summary>True for a <c>-preview</c> spec, which matches only pre-release installations.</summary>
+    /// <summary>
+    /// True when the spec selects pre-releases: a <c>-preview</c> spec (<c>7-preview</c>, <c>7.6-preview</c>), which matches
+    /// only pre-release installations, or an exact pre-release (<c>7.6.0-preview.5</c>, where <see cref="IsExact"/> is also true).
+    /// </summary>
     public bool IsPreview { get; }
 
     /// <summary>True when the spec names one version (<c>7.4.6</c>, <c>7.6.0-preview.5</c>).</summary>
