@@ -25,7 +25,7 @@ public sealed class ResourceEnvironment
 
     public static ResourceEnvironment CreateDefault(ITraceSink trace) => new()
     {
-        Installations = new InstallationDiscovery(),
+        Installations = new CachedInstallationSource(new InstallationDiscovery()),
         Trace = trace,
         ShortPaths = OperatingSystem.IsWindows() ? new WindowsShortPathResolver() : null,
     };
