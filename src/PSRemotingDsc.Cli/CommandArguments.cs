@@ -30,7 +30,7 @@ internal sealed record CommandArguments(string Command, string? Input, bool What
                 "--input" or "-i" => parsed with { Input = Value(args, ref i, option) },
                 "--what-if" or "-w" when command is "set" or "delete" => parsed with { WhatIf = true },
                 "--sshd-config" when command == "report" => parsed with { SshdConfig = Value(args, ref i, option) },
-                "--format" when command == "report" => parsed with { Format = Format(Value(args, ref i, option)) },
+                "--format" when command == "report" => parsed with { Format = ParseFormat(Value(args, ref i, option)) },
                 _ => throw Invalid($"Option '{option}' is not valid for '{command}'. Run 'psremotingdsc --help'."),
             };
         }
@@ -48,7 +48,7 @@ internal sealed record CommandArguments(string Command, string? Input, bool What
         return args[++index];
     }
 
-    private static string Format(string value) => value is "table" or "json"
+    private static string ParseFormat(string value) => value is "table" or "json"
         ? value
         : throw Invalid($"--format '{value}' is not supported; use 'table' or 'json'.");
 

@@ -70,10 +70,10 @@ internal static class CommandLine
                 stdout.WriteLine(Usage);
                 return 0;
             case "schema":
-                stdout.WriteLine(InstanceSchema.Build().ToJsonString());
+                stdout.WriteLine(InstanceSchema.Build().ToJsonString(JsonOutput.CompactNodes));
                 return 0;
             case "manifest":
-                stdout.WriteLine(ResourceManifest.Build().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                stdout.WriteLine(ResourceManifest.Build().ToJsonString(JsonOutput.IndentedNodes));
                 return 0;
             case "report":
                 return DriftReport.Run(arguments, stdout, ResourceEnvironment.CreateDefault(trace));
@@ -124,6 +124,6 @@ internal static class CommandLine
     private static string WhatIfMetadata(OperationResult result)
     {
         string changes = StateJson.SerializeNames(result.Changes.Select(change => $"{change.File}: {change.Description}"));
-        return $$"""{"_metadata":{"whatIf":{{changes}}}}""";
+        return "{\"_metadata\":{\"whatIf\":" + changes + "}}";
     }
 }

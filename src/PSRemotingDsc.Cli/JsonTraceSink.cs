@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using PSRemotingDsc.Cli.Contract;
 using PSRemotingDsc.Diagnostics;
 
 namespace PSRemotingDsc.Cli;
@@ -31,7 +32,7 @@ internal sealed class JsonTraceSink : ITraceSink
         }
 
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, JsonOutput.Compact))
         {
             writer.WriteStartObject();
             writer.WriteString(Name(level), message);

@@ -46,7 +46,7 @@ internal static class ResourceManifest
         var args = new JsonArray(verb, new JsonObject { ["jsonInputArg"] = InputArgument, ["mandatory"] = mandatoryInput });
         if (whatIf)
         {
-            args.Add(new JsonObject { ["whatIfArg"] = WhatIfArgument });
+            args.Add((JsonNode)new JsonObject { ["whatIfArg"] = WhatIfArgument });
         }
 
         var operation = new JsonObject { ["executable"] = Executable, ["args"] = args };
@@ -63,7 +63,7 @@ internal static class ResourceManifest
         var codes = new JsonObject();
         foreach (KeyValuePair<ExitCode, string> pair in ExitCodeDescriptions.All)
         {
-            codes[((int)pair.Key).ToString(CultureInfo.InvariantCulture)] = $"{pair.Key}: {pair.Value}";
+            codes[((int)pair.Key).ToString(CultureInfo.InvariantCulture)] = pair.Value;
         }
 
         return codes;

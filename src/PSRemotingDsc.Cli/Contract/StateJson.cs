@@ -11,7 +11,7 @@ internal static class StateJson
     public static string Serialize(EndpointState state)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, JsonOutput.Compact))
         {
             Write(writer, state);
         }
@@ -22,7 +22,7 @@ internal static class StateJson
     public static string SerializeNames(IEnumerable<string> names)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, JsonOutput.Compact))
         {
             writer.WriteStartArray();
             foreach (string name in names)

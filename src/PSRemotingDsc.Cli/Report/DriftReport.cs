@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using PSRemotingDsc.Cli.Contract;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Resource;
@@ -48,7 +49,7 @@ internal static class DriftReport
         .Select(installation => installation.Version.IsPreRelease ? $"{installation.Version.Major}-preview" : $"{installation.Version.Major}")
         .Distinct(StringComparer.Ordinal);
 
-    private static string RenderTable(string configPath, IReadOnlyList<PowerShellInstallation> installations, IReadOnlyList<EndpointState> rows, string? problem)
+    private static string RenderTable(string configPath, IReadOnlyList<PowerShellInstallation> installations, List<EndpointState> rows, string? problem)
     {
         var text = new StringBuilder();
         text.AppendLine("PowerShell installations");
@@ -81,10 +82,10 @@ internal static class DriftReport
         return text.ToString();
     }
 
-    private static string RenderJson(string configPath, IReadOnlyList<PowerShellInstallation> installations, IReadOnlyList<EndpointState> rows, string? problem)
+    private static string RenderJson(string configPath, IReadOnlyList<PowerShellInstallation> installations, List<EndpointState> rows, string? problem)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(stream, JsonOutput.Indented))
         {
             writer.WriteStartObject();
             writer.WriteString("machine", Environment.MachineName);

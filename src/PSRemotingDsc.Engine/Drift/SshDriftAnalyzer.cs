@@ -42,13 +42,13 @@ public sealed class SshDriftAnalyzer
             return missing;
         }
 
-        IReadOnlyList<Reason> reasons = Check(desired, observed.Effective!);
+        List<Reason> reasons = Check(desired, observed.Effective!);
         if (observed.Definitions.Count == 1)
         {
             return reasons;
         }
 
-        var all = reasons.ToList();
+        var all = reasons;
         ObservedSubsystem? correctLater = observed.Definitions.Skip(1).FirstOrDefault(later => Check(desired, later).Count == 0);
         if (reasons.Count > 0 && correctLater is not null)
         {
