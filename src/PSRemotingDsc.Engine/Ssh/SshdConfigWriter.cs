@@ -37,7 +37,10 @@ public sealed partial class SshdConfigWriter
         return Write(path, Utf8NoBom.GetBytes(newText));
     }
 
-    /// <summary>Atomically replaces <paramref name="path"/> with exactly <paramref name="newContent"/>.</summary>
+    /// <summary>
+    /// Atomically replaces <paramref name="path"/> with exactly <paramref name="newContent"/>. When the file already
+    /// holds exactly these bytes nothing is touched and the result says <see cref="WriteResult.Unchanged"/>.
+    /// </summary>
     /// <exception cref="PSRemotingDscException">As <see cref="Write(string, string)"/>.</exception>
     public WriteResult Write(string path, byte[] newContent)
     {
@@ -63,6 +66,11 @@ public sealed partial class SshdConfigWriter
             string directory = Path.GetDirectoryName(target)
                 ?? throw new PSRemotingDscException("SshdConfigPathInvalid", ExitCode.UnexpectedError, $"Cannot write '{fullPath}': it has no parent directory.");
             bool originalExists = File.Exists(target);
+            if (originalExists && File.ReadAllBytes(target).AsSpan().SequenceEqual(newContent))
+            {
+                return new WriteResult(fullPath, BackupPath: null, Validated: false, Warnings: []) { Unchanged = true };
+            }
+
             FileMetadata? metadata = originalExists ? FileMetadata.Read(target) : null;
 
             temp = Path.Combine(directory, TempName(Path.GetFileName(target), ".tmp"));
@@ -94,6 +102,11 @@ public sealed partial class SshdConfigWriter
             currentFile = fullPath;
             File.Move(temp, target, overwrite: true);
             temp = null;
+            if (!OperatingSystem.IsWindows())
+            {
+                UnixNative.TrySyncDirectory(directory);
+            }
+
             return new WriteResult(fullPath, backup, validated, warnings);
         }
         catch (UnauthorizedAccessException ex)

@@ -5,7 +5,7 @@ namespace PSRemotingDsc.Ssh;
 /// <summary>
 /// The configuration sshd reads: the main file with its <c>Include</c> directives followed, in effective order
 /// (an included file's lines take the place of the Include line). As in servconf.c, relative Include patterns
-/// are resolved against one directory (sshd uses SSHDIR; here the directory of the main file), globs are
+/// are resolved against one directory (sshd uses SSHDIR; here the main file's directory unless given), globs are
 /// expanded and sorted, patterns that match nothing are skipped, a file included from inside a Match block
 /// belongs to that block, and a Match inside an included file ends with that file. Cycles and nesting deeper
 /// than sshd's limit of 16 are reported as <see cref="ExitCode.ConfigUnreadable"/>, naming the Include line.
@@ -20,11 +20,11 @@ public sealed class SshdConfiguration
     private readonly string _includeBase;
     private readonly Func<string, IReadOnlyList<SshdConfigDocument>> _resolve;
 
-    private SshdConfiguration(SshdConfigDocument main, Func<string, IReadOnlyList<SshdConfigDocument>> resolve)
+    private SshdConfiguration(SshdConfigDocument main, string includeBase, Func<string, IReadOnlyList<SshdConfigDocument>> resolve)
     {
         Main = main;
         _resolve = resolve;
-        _includeBase = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(main.Path)) ?? string.Empty;
+        _includeBase = includeBase;
         var documents = new List<SshdConfigDocument>();
         Walk(new WalkVisitor(documents, null, null));
         Documents = documents;
@@ -38,14 +38,25 @@ public sealed class SshdConfiguration
     /// <summary>The effective PidFile (the first global one wins), or null when none is set.</summary>
     public string? PidFile => GetFirstArgument("PidFile");
 
-    /// <summary>Reads the main file and every file it includes.</summary>
+    /// <summary>Reads the main file and every file it includes; relative Include patterns are resolved against the main file's directory.</summary>
     public static SshdConfiguration Load(string mainPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(mainPath);
+        return Load(mainPath, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(mainPath)) ?? string.Empty);
+    }
+
+    /// <summary>
+    /// Reads the main file and every file it includes, resolving relative Include patterns against
+    /// <paramref name="includeDirectory"/> (sshd's SSHDIR, e.g. /etc/ssh, when the main file is a copy elsewhere).
+    /// </summary>
+    public static SshdConfiguration Load(string mainPath, string includeDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mainPath);
+        ArgumentNullException.ThrowIfNull(includeDirectory);
         var main = SshdConfigDocument.Load(mainPath);
         var cache = new Dictionary<string, IReadOnlyList<SshdConfigDocument>>(StringComparer.Ordinal);
         var files = new Dictionary<string, SshdConfigDocument>(StringComparer.Ordinal);
-        return new SshdConfiguration(main, pattern =>
+        return new SshdConfiguration(main, includeDirectory, pattern =>
         {
             if (!cache.TryGetValue(pattern, out var documents))
             {
@@ -66,7 +77,8 @@ public sealed class SshdConfiguration
     {
         ArgumentNullException.ThrowIfNull(main);
         ArgumentNullException.ThrowIfNull(included);
-        return new SshdConfiguration(main, pattern =>
+        var includeBase = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(main.Path)) ?? string.Empty;
+        return new SshdConfiguration(main, includeBase, pattern =>
             [.. included.Where(document => SshdIncludeGlob.IsMatch(pattern, document.Path)).OrderBy(document => document.Path, StringComparer.Ordinal)]);
     }
 
@@ -115,6 +127,11 @@ public sealed class SshdConfiguration
     {
         if (!files.TryGetValue(path, out var document))
         {
+            if (Directory.Exists(path))
+            {
+                throw new PSRemotingDscException("SshdIncludeIsDirectory", ExitCode.ConfigUnreadable, $"{path} is a directory; sshd cannot read it as a configuration file. Make the Include pattern match files only.");
+            }
+
             document = SshdConfigDocument.Load(path);
             files[path] = document;
         }
@@ -148,7 +165,7 @@ public sealed class SshdConfiguration
             {
                 foreach (var pattern in patterns)
                 {
-                    foreach (var child in _resolve(Resolve(pattern.Value)))
+                    foreach (var child in ResolveInclude(document, lineNumber, pattern.Value))
                     {
                         CheckInclude(document, lineNumber, child, depth, stack);
                         Walk(child, inMatch, depth + 1, stack, visitor);
@@ -166,6 +183,18 @@ public sealed class SshdConfiguration
         }
 
         stack.RemoveAt(stack.Count - 1);
+    }
+
+    private IReadOnlyList<SshdConfigDocument> ResolveInclude(SshdConfigDocument document, int lineNumber, string pattern)
+    {
+        try
+        {
+            return _resolve(Resolve(pattern));
+        }
+        catch (PSRemotingDscException ex)
+        {
+            throw new PSRemotingDscException(ex.ErrorId, ex.ExitCode, $"{document.Path}:{lineNumber}: Include {pattern}: {ex.Message}", ex);
+        }
     }
 
     private static void CheckInclude(SshdConfigDocument document, int lineNumber, SshdConfigDocument child, int depth, List<SshdConfigDocument> stack)

@@ -55,13 +55,36 @@ public sealed class SshdServiceControl : ISshdControl
             return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (process {pid} from {pidPath} is not a running sshd)", null);
         }
 
+        var clock = Stopwatch.StartNew();
+        DateTime pidFileWritten = File.GetLastWriteTimeUtc(pidPath);
         string? unit = IsSystemConfig(configPath) ? ActiveSystemdUnit(timeout) : null;
+        string how;
         if (unit is not null)
         {
-            return ReloadSystemdUnit(unit, pid.Value, timeout);
+            ReloadSystemdUnit(unit, Remaining(clock, timeout), timeout);
+            how = $"systemctl reload {unit}.service";
+        }
+        else
+        {
+            int errno = UnixNative.Kill(pid.Value, UnixNative.SigHup);
+            if (errno == UnixNative.ESrch)
+            {
+                return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (process {pid} exited)", null);
+            }
+
+            if (errno != 0)
+            {
+                throw new PSRemotingDscException(
+                    "SshdReloadDenied",
+                    errno == UnixNative.EPerm ? ExitCode.PermissionDenied : ExitCode.UnexpectedError,
+                    $"Could not send SIGHUP to sshd (pid {pid}): errno {errno}. The configuration was written; reload sshd as root.");
+            }
+
+            how = "SIGHUP";
         }
 
-        return SignalAndWait(configPath, pidPath, pid.Value, timeout);
+        WaitForReexec(configPath, pidPath, pid.Value, pidFileWritten, clock, timeout);
+        return new SshdReloadResult(SshdReloadOutcome.Reloaded, $"sshd (pid {pid}) reloaded {configPath} ({how})", pid);
     }
 
     /// <summary>True when <paramref name="pid"/> exists and is not a zombie.</summary>
@@ -98,24 +121,12 @@ public sealed class SshdServiceControl : ISshdControl
         return comm is null || comm.Trim().StartsWith("sshd", StringComparison.Ordinal);
     }
 
-    private static SshdReloadResult SignalAndWait(string configPath, string pidPath, int pid, TimeSpan timeout)
+    /// <summary>
+    /// sshd re-executes itself on SIGHUP (same pid) and rewrites its pid file once it listens again; a config it
+    /// rejects makes it exit instead. Waits for either, at most until <paramref name="timeout"/> has passed on <paramref name="clock"/>.
+    /// </summary>
+    private static void WaitForReexec(string configPath, string pidPath, int pid, DateTime pidFileWritten, Stopwatch clock, TimeSpan timeout)
     {
-        DateTime before = File.GetLastWriteTimeUtc(pidPath);
-        int errno = UnixNative.Kill(pid, UnixNative.SigHup);
-        if (errno == UnixNative.ESrch)
-        {
-            return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"no sshd is running for {configPath}; nothing to reload (process {pid} exited)", null);
-        }
-
-        if (errno != 0)
-        {
-            throw new PSRemotingDscException(
-                "SshdReloadDenied",
-                errno == UnixNative.EPerm ? ExitCode.PermissionDenied : ExitCode.UnexpectedError,
-                $"Could not send SIGHUP to sshd (pid {pid}): errno {errno}. The configuration was written; reload sshd as root.");
-        }
-
-        var clock = Stopwatch.StartNew();
         while (true)
         {
             if (!IsAlive(pid))
@@ -123,10 +134,9 @@ public sealed class SshdServiceControl : ISshdControl
                 throw ExitedAfterReload(configPath, pid);
             }
 
-            // sshd re-executes itself on SIGHUP (same pid) and rewrites its pid file once it listens again.
-            if (File.Exists(pidPath) && File.GetLastWriteTimeUtc(pidPath) != before && ReadPid(pidPath) == pid)
+            if (File.Exists(pidPath) && File.GetLastWriteTimeUtc(pidPath) != pidFileWritten && ReadPid(pidPath) == pid)
             {
-                return new SshdReloadResult(SshdReloadOutcome.Reloaded, $"sshd (pid {pid}) reloaded {configPath}", pid);
+                return;
             }
 
             if (clock.Elapsed >= timeout)
@@ -137,6 +147,9 @@ public sealed class SshdServiceControl : ISshdControl
             Thread.Sleep(PollInterval);
         }
     }
+
+    private static TimeSpan Remaining(Stopwatch clock, TimeSpan timeout)
+        => timeout - clock.Elapsed > TimeSpan.Zero ? timeout - clock.Elapsed : TimeSpan.FromMilliseconds(1);
 
     private static string? ActiveSystemdUnit(TimeSpan timeout)
     {
@@ -164,9 +177,9 @@ public sealed class SshdServiceControl : ISshdControl
         return null;
     }
 
-    private static SshdReloadResult ReloadSystemdUnit(string unit, int pid, TimeSpan timeout)
+    private static void ReloadSystemdUnit(string unit, TimeSpan bound, TimeSpan timeout)
     {
-        BoundedProcess.Outcome outcome = BoundedProcess.Run("systemctl", ["reload", $"{unit}.service"], timeout);
+        BoundedProcess.Outcome outcome = BoundedProcess.Run("systemctl", ["reload", $"{unit}.service"], bound);
         if (outcome.TimedOut)
         {
             throw TimedOut($"'systemctl reload {unit}.service' did not finish", timeout);
@@ -179,25 +192,21 @@ public sealed class SshdServiceControl : ISshdControl
                 ExitCode.UnexpectedError,
                 $"'systemctl reload {unit}.service' failed (exit {outcome.ExitCode}): {outcome.StandardError.Trim()} The configuration was written; check 'systemctl status {unit}' and 'sshd -t'.");
         }
-
-        return new SshdReloadResult(SshdReloadOutcome.Reloaded, $"systemd reloaded {unit}.service (sshd pid {pid})", pid);
     }
 
     [SupportedOSPlatform("windows")]
     private static SshdReloadResult RestartWindowsService(TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        TimeSpan Remaining() => timeout - clock.Elapsed > TimeSpan.Zero ? timeout - clock.Elapsed : TimeSpan.FromMilliseconds(1);
-
-        (string? state, int? pid) = QueryWindowsService(Remaining());
+        (string? state, int? pid) = QueryWindowsService(Remaining(clock, timeout));
         if (state is null or "STOPPED")
         {
             return new SshdReloadResult(SshdReloadOutcome.NotRunning, "the sshd service is not running; nothing to reload", null);
         }
 
-        RunScOrThrow(["stop", "sshd"], Remaining(), timeout);
+        RunScOrThrow(["stop", "sshd"], Remaining(clock, timeout), timeout);
         WaitForWindowsState("STOPPED", clock, timeout);
-        RunScOrThrow(["start", "sshd"], Remaining(), timeout);
+        RunScOrThrow(["start", "sshd"], Remaining(clock, timeout), timeout);
         pid = WaitForWindowsState("RUNNING", clock, timeout);
         return new SshdReloadResult(SshdReloadOutcome.Reloaded, "the sshd service was restarted", pid);
     }

@@ -40,6 +40,15 @@ internal static unsafe partial class UnixNative
     [LibraryImport(LibC, EntryPoint = "chown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int ChownNative(string path, uint owner, uint group);
 
+    [LibraryImport(LibC, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int OpenNative(string path, int flags);
+
+    [LibraryImport(LibC, EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FsyncNative(int fd);
+
+    [LibraryImport(LibC, EntryPoint = "close", SetLastError = true)]
+    private static partial int CloseNative(int fd);
+
     [LibraryImport(LibC, EntryPoint = "kill", SetLastError = true)]
     private static partial int KillNative(int pid, int signal);
 
@@ -83,6 +92,22 @@ internal static unsafe partial class UnixNative
         {
             throw ErrnoException("chown", path);
         }
+    }
+
+    /// <summary>
+    /// Flushes a directory's entries to disk so that a rename inside it survives a crash. Best effort: some
+    /// filesystems cannot sync a directory, and the rename has happened either way.
+    /// </summary>
+    internal static void TrySyncDirectory(string directory)
+    {
+        int fd = OpenNative(directory, 0 /* O_RDONLY */);
+        if (fd < 0)
+        {
+            return;
+        }
+
+        _ = FsyncNative(fd);
+        _ = CloseNative(fd);
     }
 
     /// <summary>Sends <paramref name="signal"/>; returns 0 or the errno.</summary>

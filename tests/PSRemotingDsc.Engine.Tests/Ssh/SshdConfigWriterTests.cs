@@ -32,6 +32,32 @@ public sealed class SshdConfigWriterTests : IDisposable
     }
 
     [Fact]
+    public void Write_OfTheSameBytes_TouchesNothing()
+    {
+        string path = _dir.Combine("sshd_config");
+        File.WriteAllText(path, "Port 22\n");
+        var mtime = new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(path, mtime);
+
+        WriteResult result = new SshdConfigWriter(new RejectEverything()).Write(path, "Port 22\n");
+
+        Assert.True(result.Unchanged);
+        Assert.Null(result.BackupPath);
+        Assert.Equal(mtime, File.GetLastWriteTimeUtc(path));
+        Assert.Equal(["sshd_config"], _dir.EntryNames());
+    }
+
+    [Fact]
+    public void Write_OfNewBytes_IsNotUnchanged()
+    {
+        string path = _dir.Combine("sshd_config");
+        File.WriteAllText(path, "Port 22\n");
+
+        Assert.False(new SshdConfigWriter(validator: null).Write(path, "Port 22\r\n").Unchanged);
+        Assert.Equal("Port 22\r\n", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Write_OverwritesAnOlderBackup()
     {
         string path = _dir.Combine("sshd_config");
@@ -283,5 +309,11 @@ public sealed class SshdConfigWriterTests : IDisposable
         Assert.NotEqual(
             SshdConfigWriter.NormaliseDiagnostics(fromOriginal.Replace("Foo", "Bar", StringComparison.Ordinal), "/etc/ssh/sshd_config", "/etc/ssh/sshd_config"),
             SshdConfigWriter.NormaliseDiagnostics(fromTemp, "/etc/ssh/.sshd_config.psremotingdsc-0a1b.tmp", "/etc/ssh/sshd_config"));
+    }
+
+    /// <summary>Proves a write did not get as far as validation: any call fails the test.</summary>
+    private sealed class RejectEverything : ISshdValidator
+    {
+        public SshdValidationResult Validate(string configPath) => throw new InvalidOperationException($"validated {configPath}");
     }
 }

@@ -171,6 +171,49 @@ public class SshdConfigurationTests
         Assert.Equal(["sftp", "powershell", "powershell", "quoted name"], configuration.GlobalSubsystems().Select(d => d.Name));
     }
 
+    [Fact]
+    public void Load_ResolvesRelativeIncludesAgainstTheGivenDirectory_WhenTheMainFileIsACopyElsewhere()
+    {
+        using var sshDirectory = new TempDirectory();
+        using var copyDirectory = new TempDirectory();
+        var included = sshDirectory.Write("sshd_config.d/pwsh.conf", "Subsystem powershell /etc-ssh/pwsh -sshs\n");
+        copyDirectory.Write("sshd_config.d/pwsh.conf", "Subsystem powershell /copy/pwsh -sshs\n");
+        var copy = copyDirectory.Write("sshd_config.new", "Include sshd_config.d/*.conf\n");
+
+        var configuration = SshdConfiguration.Load(copy, sshDirectory.Path);
+
+        Assert.Equal([(included, "/etc-ssh/pwsh -sshs")], configuration.FindSubsystem("powershell").Select(d => (d.File, d.Command)));
+        Assert.Equal(["/copy/pwsh -sshs"], SshdConfiguration.Load(copy).FindSubsystem("powershell").Select(d => d.Command));
+    }
+
+    [Fact]
+    public void Load_ReportsTheIncludeLine_WhenAPatternMatchesADirectory()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("conf.d/sub/a.conf", "Port 22\n");
+        var main = directory.Write("sshd_config", "Port 22\n\nInclude conf.d/*\n");
+
+        var error = Assert.Throws<PSRemotingDscException>(() => SshdConfiguration.Load(main));
+
+        Assert.Equal(ExitCode.ConfigUnreadable, error.ExitCode);
+        Assert.StartsWith($"{main}:3: Include conf.d/*: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is a directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ReportsTheIncludeLine_WhenAnIncludedFileIsNotUtf8()
+    {
+        using var directory = new TempDirectory();
+        var bad = Path.Combine(directory.Path, "bad.conf");
+        File.WriteAllBytes(bad, [0xFF, (byte)'\n']);
+        var main = directory.Write("sshd_config", "Include bad.conf\n");
+
+        var error = Assert.Throws<PSRemotingDscException>(() => SshdConfiguration.Load(main));
+
+        Assert.Equal(ExitCode.ConfigUnreadable, error.ExitCode);
+        Assert.StartsWith($"{main}:1: Include bad.conf: {bad}:1: ", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Writes {prefix}0.conf including {prefix}1.conf ... down to {prefix}{depth}.conf, which sets a PidFile.</summary>
     private static string WriteChain(TempDirectory directory, string prefix, int depth)
     {
