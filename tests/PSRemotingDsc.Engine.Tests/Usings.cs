@@ -1,1 +1,2 @@
+global using PSRemotingDsc.TestSupport;
 global using Xunit;

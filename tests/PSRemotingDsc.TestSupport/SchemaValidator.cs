@@ -7,15 +7,20 @@ namespace PSRemotingDsc.TestSupport;
 /// <summary>Validates JSON against Microsoft's published DSC v3 schemas and the resource's own instance schema.</summary>
 public static class SchemaValidator
 {
-    private static readonly ConcurrentDictionary<string, JsonSchema> s_cache = new();
+    // Each published bundle carries the same $defs ($id-keyed), so each is built once, in a registry of its own.
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> s_cache = new();
 
     /// <summary>The stdout schema of a resource operation (get, set, test, export, delete, schema, whatIf).</summary>
-    public static JsonSchema Stdout(string operation) =>
-        s_cache.GetOrAdd("stdout/" + operation, key => JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryPaths.DscSchemas, key + ".json"))));
+    public static JsonSchema Stdout(string operation) => Published("stdout/" + operation);
 
-    public static JsonSchema Manifest => s_cache.GetOrAdd("manifest", key => JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryPaths.DscSchemas, key + ".json"))));
+    public static JsonSchema Manifest => Published("manifest");
 
-    public static JsonSchema FromText(string schemaText) => JsonSchema.FromText(schemaText);
+    private static JsonSchema Published(string name) =>
+        s_cache.GetOrAdd(name, key => new Lazy<JsonSchema>(() => JsonSchema.FromText(
+            File.ReadAllText(Path.Combine(RepositoryPaths.DscSchemas, key + ".json")),
+            new BuildOptions { SchemaRegistry = new SchemaRegistry() }))).Value;
+
+    public static JsonSchema FromText(string schemaText) => JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
 
     /// <summary>Returns the validation errors, empty when valid.</summary>
     public static IReadOnlyList<string> Validate(JsonSchema schema, JsonNode? instance)

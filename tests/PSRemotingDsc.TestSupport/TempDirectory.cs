@@ -1,24 +1,32 @@
 namespace PSRemotingDsc.TestSupport;
 
-/// <summary>A real directory under the system temp folder, removed on dispose.</summary>
+/// <summary>
+/// A fresh directory under the system temp folder, deleted with its content on dispose. <see cref="Path"/> has
+/// symlinks resolved (macOS: /var -> /private/var), so tests can compare it with resolved paths.
+/// </summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory(string prefix = "psremotingdsc-test-")
+    public TempDirectory()
     {
-        Path = Directory.CreateTempSubdirectory(prefix).FullName;
+        Path = PSRemotingDsc.Versions.RealPath.Resolve(Directory.CreateTempSubdirectory("psremotingdsc-test-").FullName);
     }
 
     public string Path { get; }
 
-    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+    public string Combine(params string[] parts) => System.IO.Path.Join([Path, .. parts]);
 
-    public string WriteFile(string relativePath, string content)
+    /// <summary>Writes <paramref name="text"/> to a file under the directory (creating folders) and returns its full path.</summary>
+    public string WriteFile(string relativePath, string text)
     {
         string path = Combine(relativePath);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
+        File.WriteAllText(path, text);
         return path;
     }
+
+    /// <summary>Names of the files and directories directly inside, sorted.</summary>
+    public IReadOnlyList<string> EntryNames() =>
+        Directory.EnumerateFileSystemEntries(Path).Select(entry => System.IO.Path.GetFileName(entry)!).Order(StringComparer.Ordinal).ToList();
 
     public void Dispose()
     {
@@ -28,6 +36,7 @@ public sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
+            // Best effort: a leftover temp directory must not fail a test; a test that made it undeletable reports that itself.
         }
         catch (UnauthorizedAccessException)
         {

@@ -44,9 +44,7 @@ public class ManifestTests
     [InlineData("delete")]
     public void WhatIfArgument_HasTheDsc32Shape(string operation)
     {
-        var whatIfArgs = s_checkedIn[operation]!["args"]!.AsArray().OfType<JsonObject>().Where(o => o.ContainsKey("whatIfArg")).ToList();
-
-        JsonObject whatIf = Assert.Single(whatIfArgs);
+        JsonObject whatIf = Assert.Single(s_checkedIn[operation]!["args"]!.AsArray().OfType<JsonObject>(), o => o.ContainsKey("whatIfArg"));
         Assert.Single(whatIf);
         Assert.Equal("--what-if", whatIf["whatIfArg"]!.GetValue<string>());
     }
@@ -58,7 +56,7 @@ public class ManifestTests
     [InlineData("delete")]
     public void InstanceOperations_PassInputAsAMandatoryJsonInputArg(string operation)
     {
-        JsonObject input = Assert.Single(s_checkedIn[operation]!["args"]!.AsArray().OfType<JsonObject>().Where(o => o.ContainsKey("jsonInputArg")));
+        JsonObject input = Assert.Single(s_checkedIn[operation]!["args"]!.AsArray().OfType<JsonObject>(), o => o.ContainsKey("jsonInputArg"));
 
         Assert.Equal("--input", input["jsonInputArg"]!.GetValue<string>());
         Assert.True(input["mandatory"]!.GetValue<bool>());

@@ -73,7 +73,7 @@ public sealed class SshEndpointEndToEndTests
     {
         string script = $$"""
             $ErrorActionPreference = 'Stop'
-            $session = New-PSSession -HostName 127.0.0.1 -Port {{port}} -UserName root -KeyFilePath '{{keyFile}}' -Subsystem {{EndpointName}} -SSHTransport -Options @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null' }
+            $session = New-PSSession -HostName 127.0.0.1 -Port {{port}} -UserName root -KeyFilePath '{{keyFile}}' -Subsystem {{EndpointName}} -SSHTransport -Options @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
             try { Invoke-Command -Session $session -ScriptBlock { $PSVersionTable.PSVersion.ToString() } } finally { Remove-PSSession $session }
             """;
         var start = new ProcessStartInfo(RealPowerShell.Executable!)

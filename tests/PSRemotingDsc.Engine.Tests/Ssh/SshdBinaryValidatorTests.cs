@@ -1,7 +1,6 @@
 using System.Runtime.Versioning;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Ssh;
-using PSRemotingDsc.Tests.Ssh.TestSupport;
 
 namespace PSRemotingDsc.Tests.Ssh;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Runtime.Versioning;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Ssh;
-using PSRemotingDsc.Tests.Ssh.TestSupport;
 
 namespace PSRemotingDsc.Tests.Ssh;
 

@@ -18,10 +18,10 @@ public class SshdConfigurationAgainstRealSshdTests
         using var directory = new TempDirectory();
         var hostKey = Path.Combine(directory.Path, "host_key");
         Run(SshKeygen, "-q", "-t", "ed25519", "-N", string.Empty, "-f", hostKey);
-        directory.Write("conf.d/20-b.conf", "Subsystem b-second /opt/b/pwsh -sshs\r\nMatch User root\r\n  PermitTTY no\r\n");
-        directory.Write("conf.d/10-a.conf", "subsystem=a-first \"/opt/a a/pwsh\" -sshs -NoLogo\nPidFile /run/psremotingdsc-included.pid\n");
-        directory.Write("match.d/m.conf", "PermitTTY no\n");
-        var main = directory.Write(
+        directory.WriteFile("conf.d/20-b.conf", "Subsystem b-second /opt/b/pwsh -sshs\r\nMatch User root\r\n  PermitTTY no\r\n");
+        directory.WriteFile("conf.d/10-a.conf", "subsystem=a-first \"/opt/a a/pwsh\" -sshs -NoLogo\nPidFile /run/psremotingdsc-included.pid\n");
+        directory.WriteFile("match.d/m.conf", "PermitTTY no\n");
+        var main = directory.WriteFile(
             "sshd_config",
             $"HostKey {hostKey}\nSubsystem\tzero /opt/zero/pwsh\t-sshs # first\nInclude {directory.Path}/conf.d/*.conf\n" +
             $"PidFile /run/psremotingdsc-main.pid\nSubsystem c-last /opt/c/pwsh -sshs\nMatch User nobody\n  Include {directory.Path}/match.d/*.conf");

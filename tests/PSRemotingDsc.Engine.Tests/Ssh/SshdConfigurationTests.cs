@@ -9,11 +9,11 @@ public class SshdConfigurationTests
     public void FindSubsystem_ListsIncludedDefinitionsAtThePositionOfTheInclude_InSortedGlobOrder()
     {
         using var directory = new TempDirectory();
-        var main = directory.Write("sshd_config", "Subsystem powershell /first/pwsh -sshs\nInclude conf.d/*.conf\nSubsystem powershell /main/pwsh -sshs\n");
-        var b = directory.Write("conf.d/20-b.conf", "Subsystem powershell /b/pwsh -sshs\n");
-        var a = directory.Write("conf.d/10-a.conf", "Subsystem powershell /a/pwsh -sshs\nSubsystem other /x\n");
-        directory.Write("conf.d/.hidden.conf", "Subsystem powershell /hidden/pwsh -sshs\n");
-        directory.Write("conf.d/30-c.txt", "Subsystem powershell /txt/pwsh -sshs\n");
+        var main = directory.WriteFile("sshd_config", "Subsystem powershell /first/pwsh -sshs\nInclude conf.d/*.conf\nSubsystem powershell /main/pwsh -sshs\n");
+        var b = directory.WriteFile("conf.d/20-b.conf", "Subsystem powershell /b/pwsh -sshs\n");
+        var a = directory.WriteFile("conf.d/10-a.conf", "Subsystem powershell /a/pwsh -sshs\nSubsystem other /x\n");
+        directory.WriteFile("conf.d/.hidden.conf", "Subsystem powershell /hidden/pwsh -sshs\n");
+        directory.WriteFile("conf.d/30-c.txt", "Subsystem powershell /txt/pwsh -sshs\n");
 
         var configuration = SshdConfiguration.Load(main);
 
@@ -28,8 +28,8 @@ public class SshdConfigurationTests
     public void Load_SkipsIncludesThatMatchNothing_AndFollowsAbsolutePatterns()
     {
         using var directory = new TempDirectory();
-        var extra = directory.Write("elsewhere/extra.conf", "PidFile /run/extra.pid\n");
-        var main = directory.Write("sshd_config", $"Include missing.conf nothing.d/*.conf\nInclude {Path.Combine(directory.Path, "else*", "*.conf")}\nPidFile /run/main.pid\n");
+        var extra = directory.WriteFile("elsewhere/extra.conf", "PidFile /run/extra.pid\n");
+        var main = directory.WriteFile("sshd_config", $"Include missing.conf nothing.d/*.conf\nInclude {Path.Combine(directory.Path, "else*", "*.conf")}\nPidFile /run/main.pid\n");
 
         var configuration = SshdConfiguration.Load(main);
 
@@ -113,8 +113,8 @@ public class SshdConfigurationTests
     public void Load_ReportsAnIncludeCycle_NamingTheFileAndLineThatClosesIt()
     {
         using var directory = new TempDirectory();
-        var main = directory.Write("sshd_config", "Port 22\nInclude loop.d/*.conf\n");
-        var loop = directory.Write("loop.d/back.conf", "# goes back\nInclude sshd_config\n");
+        var main = directory.WriteFile("sshd_config", "Port 22\nInclude loop.d/*.conf\n");
+        var loop = directory.WriteFile("loop.d/back.conf", "# goes back\nInclude sshd_config\n");
 
         var error = Assert.Throws<PSRemotingDscException>(() => SshdConfiguration.Load(main));
 
@@ -128,7 +128,7 @@ public class SshdConfigurationTests
     public void Load_ReportsAFileIncludingItself()
     {
         using var directory = new TempDirectory();
-        var main = directory.Write("sshd_config", "Include sshd_config\n");
+        var main = directory.WriteFile("sshd_config", "Include sshd_config\n");
 
         var error = Assert.Throws<PSRemotingDscException>(() => SshdConfiguration.Load(main));
 
@@ -176,9 +176,9 @@ public class SshdConfigurationTests
     {
         using var sshDirectory = new TempDirectory();
         using var copyDirectory = new TempDirectory();
-        var included = sshDirectory.Write("sshd_config.d/pwsh.conf", "Subsystem powershell /etc-ssh/pwsh -sshs\n");
-        copyDirectory.Write("sshd_config.d/pwsh.conf", "Subsystem powershell /copy/pwsh -sshs\n");
-        var copy = copyDirectory.Write("sshd_config.new", "Include sshd_config.d/*.conf\n");
+        var included = sshDirectory.WriteFile("sshd_config.d/pwsh.conf", "Subsystem powershell /etc-ssh/pwsh -sshs\n");
+        copyDirectory.WriteFile("sshd_config.d/pwsh.conf", "Subsystem powershell /copy/pwsh -sshs\n");
+        var copy = copyDirectory.WriteFile("sshd_config.new", "Include sshd_config.d/*.conf\n");
 
         var configuration = SshdConfiguration.Load(copy, sshDirectory.Path);
 
@@ -190,8 +190,8 @@ public class SshdConfigurationTests
     public void Load_ReportsTheIncludeLine_WhenAPatternMatchesADirectory()
     {
         using var directory = new TempDirectory();
-        directory.Write("conf.d/sub/a.conf", "Port 22\n");
-        var main = directory.Write("sshd_config", "Port 22\n\nInclude conf.d/*\n");
+        directory.WriteFile("conf.d/sub/a.conf", "Port 22\n");
+        var main = directory.WriteFile("sshd_config", "Port 22\n\nInclude conf.d/*\n");
 
         var error = Assert.Throws<PSRemotingDscException>(() => SshdConfiguration.Load(main));
 
@@ -206,7 +206,7 @@ public class SshdConfigurationTests
         using var directory = new TempDirectory();
         var bad = Path.Combine(directory.Path, "bad.conf");
         File.WriteAllBytes(bad, [0xFF, (byte)'\n']);
-        var main = directory.Write("sshd_config", "Include bad.conf\n");
+        var main = directory.WriteFile("sshd_config", "Include bad.conf\n");
 
         var error = Assert.Throws<PSRemotingDscException>(() => SshdConfiguration.Load(main));
 
@@ -219,10 +219,10 @@ public class SshdConfigurationTests
     {
         for (var level = 0; level < depth; level++)
         {
-            directory.Write($"{prefix}{level}.conf", $"Include {prefix}{level + 1}.conf\n");
+            directory.WriteFile($"{prefix}{level}.conf", $"Include {prefix}{level + 1}.conf\n");
         }
 
-        directory.Write($"{prefix}{depth}.conf", $"PidFile /run/{prefix}.pid\n");
+        directory.WriteFile($"{prefix}{depth}.conf", $"PidFile /run/{prefix}.pid\n");
         return Path.Combine(directory.Path, $"{prefix}0.conf");
     }
 }

@@ -37,10 +37,10 @@ public class SshdIncludeGlobTests
     public void Expand_ReturnsMatchingPathsSorted_AcrossWildcardDirectories()
     {
         using var directory = new TempDirectory();
-        var b = directory.Write("x2/b.conf", string.Empty);
-        var a = directory.Write("x1/a.conf", string.Empty);
-        var c = directory.Write("x1/c.conf", string.Empty);
-        directory.Write("y1/d.conf", string.Empty);
+        var b = directory.WriteFile("x2/b.conf", string.Empty);
+        var a = directory.WriteFile("x1/a.conf", string.Empty);
+        var c = directory.WriteFile("x1/c.conf", string.Empty);
+        directory.WriteFile("y1/d.conf", string.Empty);
 
         Assert.Equal([a, c, b], SshdIncludeGlob.Expand(Path.Combine(directory.Path, "x?", "*.conf")));
         Assert.Equal([a], SshdIncludeGlob.Expand(Path.Combine(directory.Path, "x1", "a.conf")));

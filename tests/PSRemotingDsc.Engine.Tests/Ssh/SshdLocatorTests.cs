@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using PSRemotingDsc.Ssh;
-using PSRemotingDsc.Tests.Ssh.TestSupport;
 
 namespace PSRemotingDsc.Tests.Ssh;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Ssh;
-using PSRemotingDsc.Tests.Ssh.TestSupport;
 
 namespace PSRemotingDsc.Tests.Ssh;
 

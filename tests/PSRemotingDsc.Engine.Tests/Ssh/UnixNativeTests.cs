@@ -1,6 +1,5 @@
 using System.Globalization;
 using PSRemotingDsc.Ssh;
-using PSRemotingDsc.Tests.Ssh.TestSupport;
 
 namespace PSRemotingDsc.Tests.Ssh;
 

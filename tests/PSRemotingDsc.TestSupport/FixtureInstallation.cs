@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Reflection.Emit;
 
-namespace PSRemotingDsc.Tests.Versions;
+namespace PSRemotingDsc.TestSupport;
 
 /// <summary>
 /// Builds a fake but real-shaped PowerShell installation on disk: an executable <c>pwsh</c> (<c>pwsh.exe</c> on

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PSRemotingDsc.Tests.Ssh.TestSupport;
+namespace PSRemotingDsc.TestSupport;
 
 /// <summary>
 /// A real sshd in the foreground (<c>-D -e</c>) on loopback with its own temp directory, host key, config and pid
@@ -33,8 +33,11 @@ public sealed class RunningSshd : IDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts sshd and waits (at most 10 s) until its pid file exists and its port accepts connections.</summary>
-    public static RunningSshd Start(string sshdPath)
+    /// <summary>
+    /// Starts sshd with <paramref name="extraConfigLines"/> appended to its configuration and waits (at most 10 s)
+    /// until its pid file exists and its port accepts connections.
+    /// </summary>
+    public static RunningSshd Start(string sshdPath, IEnumerable<string>? extraConfigLines = null)
     {
         var directory = new TempDirectory();
         try
@@ -42,7 +45,7 @@ public sealed class RunningSshd : IDisposable
             string hostKey = SshdTestEnvironment.CreateHostKey(directory);
             int port = SshdTestEnvironment.FreeLoopbackPort();
             string configPath = directory.Combine("sshd_config");
-            File.WriteAllText(configPath, SshdTestEnvironment.Config(directory, hostKey, port));
+            File.WriteAllText(configPath, SshdTestEnvironment.Config(directory, hostKey, port) + string.Concat((extraConfigLines ?? []).Select(line => line + "\n")));
 
             var startInfo = new ProcessStartInfo(sshdPath)
             {

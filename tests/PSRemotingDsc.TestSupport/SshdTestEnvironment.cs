@@ -1,8 +1,9 @@
+using Xunit;
 using System.Net;
 using System.Net.Sockets;
 using PSRemotingDsc.Ssh;
 
-namespace PSRemotingDsc.Tests.Ssh.TestSupport;
+namespace PSRemotingDsc.TestSupport;
 
 /// <summary>What the tests that need the real OpenSSH server use: where sshd is, host keys, free ports.</summary>
 public static class SshdTestEnvironment

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PSRemotingDsc.Tests.Ssh.TestSupport;
+namespace PSRemotingDsc.TestSupport;
 
 /// <summary>Runs a real command-line tool with a bound, for checks that must not go through the code under test.</summary>
 public static class Tool
@@ -41,4 +41,11 @@ public static class Tool
 
     /// <summary>"uid:gid:octal-mode" of a file, as coreutils stat reports it.</summary>
     public static string OwnerAndMode(string path) => RunOrThrow("stat", "-c", "%u:%g:%a", path);
+
+    /// <summary>The full path of <paramref name="name"/> on PATH, or null.</summary>
+    public static string? Find(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => System.IO.Path.Combine(directory, name))
+            .FirstOrDefault(File.Exists);
 }
