@@ -15,7 +15,7 @@ public static class SchemaValidator
 
     public static JsonSchema Manifest => Published("manifest");
 
-    private static JsonSchema Published(string name) =>
+    public static JsonSchema Published(string name) =>
         s_cache.GetOrAdd(name, key => new Lazy<JsonSchema>(() => JsonSchema.FromText(
             File.ReadAllText(Path.Combine(RepositoryPaths.DscSchemas, key + ".json")),
             new BuildOptions { SchemaRegistry = new SchemaRegistry() }))).Value;
