@@ -86,6 +86,13 @@ internal static class StateJson
             writer.WriteEndArray();
         }
 
+        if (state.ReloadOutcome is not null)
+        {
+            writer.WriteStartObject(PropertyNames.Metadata);
+            writer.WriteString("reload", state.ReloadOutcome);
+            writer.WriteEndObject();
+        }
+
         WriteOptional(writer, PropertyNames.ExportName, state.ExportName);
         writer.WriteEndObject();
     }

@@ -56,12 +56,8 @@ public sealed class EndpointResource
         if (request.Reasons.Count == 0)
         {
             Trace.Write(TraceLevel.Info, $"Subsystem '{request.Name}' in '{request.ConfigPath}' is already in the desired state; nothing to change.");
-            if (policy == RestartPolicy.Always)
-            {
-                Reload(request, whatIf);
-            }
-
-            return new OperationResult(BuildState(request, request.Observation, []), [], []);
+            string? reloaded = policy == RestartPolicy.Always ? Reload(request, whatIf) : null;
+            return new OperationResult(BuildState(request, request.Observation, []) with { ReloadOutcome = reloaded }, [], []);
         }
 
         SshEndpointDesired desired = request.Desired.Exist
@@ -84,16 +80,16 @@ public sealed class EndpointResource
             after = LoadConfiguration(request.ConfigPath);
         }
 
-        if (policy != RestartPolicy.Never && (plan.ChangesConfiguration || policy == RestartPolicy.Always))
-        {
-            Reload(request, whatIf);
-        }
+        string? reloadOutcome = policy != RestartPolicy.Never && (plan.ChangesConfiguration || policy == RestartPolicy.Always)
+            ? Reload(request, whatIf)
+            : null;
 
         SshEndpointObservation observedAfter = _observer.Observe(after, request.Name);
         IReadOnlyList<Reason> remaining = _analyzer.Analyze(desired, observedAfter);
         EndpointState state = BuildState(request, observedAfter, remaining) with
         {
             RestartRequired = policy == RestartPolicy.Never && plan.ChangesConfiguration ? [SshServiceName] : [],
+            ReloadOutcome = reloadOutcome,
         };
         return new OperationResult(state, PropertiesOf(request.Reasons), plan.Changes);
     }
@@ -283,16 +279,14 @@ public sealed class EndpointResource
         }
     }
 
-    private void Reload(SshRequest request, bool whatIf)
+    /// <summary>Reloads sshd (or says what it would do) and returns the sentence that reports it.</summary>
+    private string Reload(SshRequest request, bool whatIf)
     {
-        if (whatIf)
-        {
-            Trace.Write(TraceLevel.Info, $"What if: reload the sshd that uses '{request.ConfigPath}', if one is running.");
-            return;
-        }
-
-        SshdReloadResult result = _environment.SshdControl.Reload(request.ConfigPath, request.Configuration.PidFile, _environment.ReloadTimeout);
-        Trace.Write(TraceLevel.Info, result.Message);
+        string message = whatIf
+            ? $"What if: reload the sshd that uses '{request.ConfigPath}', if one is running."
+            : _environment.SshdControl.Reload(request.ConfigPath, request.Configuration.PidFile, _environment.ReloadTimeout).Message;
+        Trace.Write(TraceLevel.Info, message);
+        return message;
     }
 
     private static EndpointState BuildState(SshRequest request, SshEndpointObservation observation, IReadOnlyList<Reason> reasons)

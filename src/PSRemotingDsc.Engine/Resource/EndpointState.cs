@@ -35,6 +35,12 @@ public sealed record EndpointState
     /// <summary>Services that must be restarted for the state to take effect (restart policy <c>never</c>).</summary>
     public IReadOnlyList<string> RestartRequired { get; init; } = [];
 
+    /// <summary>
+    /// What set did about reloading sshd ("reloaded", "no sshd is running ... nothing to reload"); reported to
+    /// dsc as <c>_metadata.reload</c>, which dsc moves into the result's metadata.
+    /// </summary>
+    public string? ReloadOutcome { get; init; }
+
     /// <summary>The instance name for <c>export</c> output (<c>_name</c>).</summary>
     public string? ExportName { get; init; }
 }

@@ -55,6 +55,12 @@ public sealed class SshdServiceControl : ISshdControl
             return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (process {pid} from {pidPath} is not a running sshd)", null);
         }
 
+        string? configInUse = ConfigFileOf(pid.Value);
+        if (configInUse is not null && !SamePath(configInUse, configPath))
+        {
+            return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (the sshd with pid {pid} from {pidPath} reads {configInUse})", null);
+        }
+
         var clock = Stopwatch.StartNew();
         DateTime pidFileWritten = File.GetLastWriteTimeUtc(pidPath);
         string? unit = IsSystemConfig(configPath) ? ActiveSystemdUnit(timeout) : null;
@@ -113,6 +119,53 @@ public sealed class SshdServiceControl : ISshdControl
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The configuration file a running sshd reads: its <c>-f</c> argument, else the compiled-in default.
+    /// Null where /proc cannot tell (macOS): then the pid file is trusted.
+    /// </summary>
+    internal static string? ConfigFileOf(int pid)
+    {
+        string? cmdline = TryReadAllText($"/proc/{pid}/cmdline");
+        if (cmdline is null)
+        {
+            return null;
+        }
+
+        // sshd rewrites its title (setproctitle): "sshd: /usr/sbin/sshd -D -f /path [listener] ...", one string.
+        string[] arguments = cmdline.Split(['\0', ' '], StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 1; i < arguments.Length; i++)
+        {
+            string? path = arguments[i] == "-f" && i + 1 < arguments.Length ? arguments[i + 1]
+                : arguments[i].StartsWith("-f", StringComparison.Ordinal) && arguments[i].Length > 2 ? arguments[i][2..]
+                : null;
+            if (path is not null)
+            {
+                return Path.IsPathRooted(path) ? path : Path.Combine(TryResolveLink($"/proc/{pid}/cwd") ?? "/", path);
+            }
+        }
+
+        return SystemConfigPath;
+    }
+
+    private static bool SamePath(string left, string right) =>
+        string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.Ordinal);
+
+    private static string? TryResolveLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static bool LooksLikeSshd(int pid)

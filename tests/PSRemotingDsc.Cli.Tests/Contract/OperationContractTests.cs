@@ -60,6 +60,7 @@ public sealed class OperationContractTests : IDisposable
         Assert.True(state["_exist"]!.GetValue<bool>());
         Assert.Empty(state["reasons"]!.AsArray());
         Assert.Equal(["_exist"], changed);
+        Assert.StartsWith("no sshd is running for " + _fixture.ConfigPath, state["_metadata"]!["reload"]!.GetValue<string>(), StringComparison.Ordinal);
         string text = File.ReadAllText(_fixture.ConfigPath);
         string line = $"Subsystem powershell-7.6.9 {RealPowerShell.Executable} -sshs -NoLogo -NoProfile";
         Assert.Contains(line + "\n", text, StringComparison.Ordinal);

@@ -40,6 +40,7 @@ public sealed class SshEndpointEndToEndTests
         (JsonObject created, string[] changed) = ContractAssert.StateAndDiff("set", invoker.Invoke("set", endpoint));
         Assert.True(created["_exist"]!.GetValue<bool>());
         Assert.Equal(["_exist"], changed);
+        Assert.Contains("reloaded", created["_metadata"]!["reload"]!.GetValue<string>(), StringComparison.Ordinal);
         string line = $"Subsystem {EndpointName} {RealPowerShell.Executable} -sshs -NoLogo -NoProfile\n";
         Assert.Equal(original + line, File.ReadAllText(server.ConfigPath));
         Assert.Equal(RealPowerShell.Version, RemoteVersion(server.Port, clientKey));

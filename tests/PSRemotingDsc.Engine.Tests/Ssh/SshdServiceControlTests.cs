@@ -32,6 +32,32 @@ public sealed class SshdServiceControlTests : IDisposable
     }
 
     [SkippableFact]
+    public void Reload_ForAnotherConfigFile_LeavesTheSshdBehindThePidFileAlone()
+    {
+        string sshdPath = SshdTestEnvironment.RequireSshd();
+        using RunningSshd sshd = RunningSshd.Start(sshdPath);
+        DateTime pidFileWritten = File.GetLastWriteTimeUtc(sshd.PidFile);
+        string otherConfig = _dir.Combine("sshd_config");
+        File.WriteAllText(otherConfig, "Port 22\n");
+
+        SshdReloadResult result = new SshdServiceControl().Reload(otherConfig, sshd.PidFile, Bound);
+
+        Assert.Equal(SshdReloadOutcome.NotRunning, result.Outcome);
+        Assert.Contains($"reads {sshd.ConfigPath}", result.Message, StringComparison.Ordinal);
+        Thread.Sleep(200);
+        Assert.Equal(pidFileWritten, File.GetLastWriteTimeUtc(sshd.PidFile));
+    }
+
+    [SkippableFact]
+    public void ConfigFileOf_ARunningSshd_IsItsDashFArgument()
+    {
+        string sshdPath = SshdTestEnvironment.RequireSshd();
+        using RunningSshd sshd = RunningSshd.Start(sshdPath);
+
+        Assert.Equal(sshd.ConfigPath, SshdServiceControl.ConfigFileOf(sshd.ProcessId));
+    }
+
+    [SkippableFact]
     public void Reload_WhenSshdRejectsTheNewFile_ReportsThatSshdExited()
     {
         string sshdPath = SshdTestEnvironment.RequireSshd();
