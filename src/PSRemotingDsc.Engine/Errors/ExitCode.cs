@@ -19,4 +19,10 @@ public enum ExitCode
     RestartTimedOut = 10,
     ConfigUnreadable = 11,
     InvalidArguments = 12,
+    NotElevated = 13,
+    EndpointProtected = 14,
+    SddlInvalid = 15,
+    PluginNameInvalid = 16,
+    QuotaOutOfRange = 17,
+    WSManUnavailable = 18,
 }

@@ -18,5 +18,11 @@ public static class ExitCodeDescriptions
         new(ExitCode.RestartTimedOut, "The service did not finish reloading within the time limit; the configuration was written. Check the service."),
         new(ExitCode.ConfigUnreadable, "The existing configuration could not be read or parsed (I/O error, Include cycle). The message names the file and line."),
         new(ExitCode.InvalidArguments, "The command line is invalid. Run 'psremotingdsc --help'."),
+        new(ExitCode.NotElevated, "Changing WSMan endpoints needs an elevated process. Run as Administrator."),
+        new(ExitCode.EndpointProtected, "The endpoint is protected: Windows PowerShell endpoints (Microsoft.PowerShell*) are never changed, and the endpoint carrying this session is removed only with 'force'."),
+        new(ExitCode.SddlInvalid, "'securityDescriptorSddl' does not parse or uses an unknown SID alias. Pass an SDDL string such as O:NSG:BAD:P(A;;GA;;;BA)."),
+        new(ExitCode.PluginNameInvalid, "'name' is not a valid WinRM plugin name. Use letters, digits, '.', '-' and '_'."),
+        new(ExitCode.QuotaOutOfRange, "A quota is outside the range WinRM accepts. See 'psremotingdsc schema' for the limits."),
+        new(ExitCode.WSManUnavailable, "A WSMan precondition is missing (WinRM service, WSMan stack 2.0+, Universal C Runtime); the message says how to fix it."),
     ];
 }
