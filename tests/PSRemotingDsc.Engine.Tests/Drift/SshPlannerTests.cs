@@ -29,9 +29,9 @@ public sealed class SshPlannerTests : IDisposable
     private string Wanted => $"Subsystem {Name} {_stable.Executable} -sshs -NoLogo -NoProfile";
 
     [Fact]
-    public void Plan_IsEmpty_WhenThereAreNoReasons()
+    public void Plan_IsEmpty_WhenThereAreNoReasons_EvenIfTheLineIsWrittenDifferently()
     {
-        string path = Config($"Port 22\n{Wanted}\n");
+        string path = Config($"Port 22\n\tsubsystem {Name} {_stable.Executable} -NoProfile -SSHServerMode -nol   # ours\n");
 
         (SshPlan plan, SshdConfiguration configuration) = Plan(path, Desired());
 

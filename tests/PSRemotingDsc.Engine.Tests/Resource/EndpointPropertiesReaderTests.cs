@@ -132,6 +132,8 @@ public sealed class EndpointPropertiesReaderTests
     [InlineData("""{"name":"a\tb"}""")]
     [InlineData("""{"name":"a#b"}""")]
     [InlineData("""{"name":""}""")]
+    [InlineData("""{"name":"a\\b"}""")]
+    [InlineData("""{"name":"a=b"}""")]
     [InlineData("""{"arguments":["-File","a\nSubsystem x /bin/sh"]}""")]
     [InlineData("""{"arguments":["a b"]}""")]
     [InlineData("""{"arguments":["#x"]}""")]

@@ -321,6 +321,19 @@ public sealed class EndpointResourceTests : IDisposable
         Assert.Equal(Foreign, File.ReadAllText(_config));
     }
 
+    [Theory]
+    [InlineData("{\"version\":\"7\",\"name\":\"a\\\\b\"}")]
+    [InlineData("{\"version\":\"7\",\"name\":\"a=b\"}")]
+    public void Set_RejectsANameThatIsSubsystemSyntax_WithUnsafeValue_BeforeTouchingAnything(string json)
+    {
+        WriteConfig(Foreign);
+
+        var error = Assert.Throws<PSRemotingDscException>(() => _resource.Set(EndpointPropertiesReader.Read(json) with { SshdConfigPath = _config }, whatIf: false));
+
+        Assert.Equal(("UnsafeValue", ExitCode.UnsafeValue), (error.ErrorId, error.ExitCode));
+        Assert.Equal(Foreign, File.ReadAllText(_config));
+    }
+
     [Fact]
     public void Get_FailsWithVersionRequired_WhenVersionIsMissing()
     {

@@ -44,6 +44,30 @@ public sealed class ValueSafetyTests
         Assert.DoesNotContain('\u0001', error.Message);
     }
 
+    [Fact]
+    public void RequireSafeName_AcceptsTheDefaultNames()
+    {
+        ValueSafety.RequireSafeName("name", "powershell-7.4");
+        ValueSafety.RequireSafeName("name", "PowerShell.7-preview");
+    }
+
+    [Theory]
+    [InlineData("a\\b", "contains '\\'")]
+    [InlineData("a=b", "contains '='")]
+    [InlineData("a b", "contains whitespace")]
+    [InlineData("", "is empty")]
+    public void RequireSafeName_RejectsWhatSshdReadsAsSyntaxInASubsystemName(string value, string problem)
+    {
+        var error = Assert.Throws<PSRemotingDscException>(() => ValueSafety.RequireSafeName("name", value));
+
+        Assert.Equal(("UnsafeValue", ExitCode.UnsafeValue), (error.ErrorId, error.ExitCode));
+        Assert.Contains($"Property 'name' {problem}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequireSafeToken_AcceptsBackslashAndEquals_ForWindowsPathArguments() =>
+        ValueSafety.RequireSafeToken("arguments[0]", "-ConfigurationFile=C:\\ops\\x.pssc");
+
     [Theory]
     [InlineData("/opt/microsoft/powershell/7")]
     [InlineData("C:\\Program Files\\PowerShell\\7")]
