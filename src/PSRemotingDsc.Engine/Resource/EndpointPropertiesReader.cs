@@ -119,7 +119,7 @@ public static class EndpointPropertiesReader
     private static string ReadName(JsonElement value)
     {
         string name = ReadString(PropertyNames.Name, value);
-        ValueSafety.RequireSafeToken(PropertyNames.Name, name);
+        ValueSafety.RequireSafeName(PropertyNames.Name, name);
         if (name.Length > 128)
         {
             throw InvalidProperty("NameTooLong", $"Property 'name' has {name.Length} characters; at most 128 are allowed.");

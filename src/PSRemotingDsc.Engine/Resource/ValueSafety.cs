@@ -27,6 +27,24 @@ public static class ValueSafety
         }
     }
 
+    /// <summary>
+    /// A subsystem name: a safe token that also has no backslash (an escape in sshd's argument splitting) and
+    /// no '=' (a keyword/value separator in older OpenSSH), the characters <see cref="Ssh.SshdConfigDocument"/> refuses.
+    /// </summary>
+    public static void RequireSafeName(string property, string value)
+    {
+        RequireSafeToken(property, value);
+        if (value.Contains('\\', StringComparison.Ordinal))
+        {
+            throw Unsafe(property, value, "contains '\\', which sshd reads as an escape character");
+        }
+
+        if (value.Contains('=', StringComparison.Ordinal))
+        {
+            throw Unsafe(property, value, "contains '=', which separates a keyword from its value in sshd_config");
+        }
+    }
+
     public static void RequireSafePath(string property, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
