@@ -26,7 +26,7 @@ internal static class InstanceSchema
             [PropertyNames.Transport] = Enum("Remoting transport. Default: wsman on Windows, ssh elsewhere.", "wsman", "ssh"),
             [PropertyNames.Name] = String(
                 "Endpoint name: the sshd Subsystem name (default powershell-<version>) used with New-PSSession -Subsystem.",
-                @"^[^\s""'`#\p{Cc}]{1,128}$"),
+                @"^[^\s""'`#=\\\p{Cc}]{1,128}$"),
             [PropertyNames.PSHome] = String("Pin the PowerShell installation directory ($PSHOME) instead of resolving 'version'.", null),
             [PropertyNames.Exist] = new JsonObject
             {
