@@ -3,14 +3,64 @@
 #   ./build.sh report   set up, build, and print the drift report of this machine (read-only)
 #   ./build.sh test     set up (incl. openssh-server), build, run every xunit and Pester test
 #   ./build.sh publish  NativeAOT build of psremotingdsc into artifacts/publish with its DSC manifest
+#   ./build.sh test-aot publish, then run the CLI contract tests (xunit and Pester) against that binary
 #   ./build.sh bench    BenchmarkDotNet for the engine, then whole-CLI timings against a pwsh equivalent
+# The CLI tests use the JIT build beside them unless PSREMOTINGDSC_CLI_DIR names another folder; against the
+# NativeAOT binary (not part of `test`: publishing takes a while):
+#   ./build.sh publish && PSREMOTINGDSC_CLI_DIR=$PWD/artifacts/publish dotnet test tests/PSRemotingDsc.Cli.Tests -c Release
+# RID=<rid> overrides the runtime identifier publish uses (default: the SDK's, else derived from uname).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 configuration=Release
 cli_dir="$root/src/PSRemotingDsc.Cli/bin/$configuration/net10.0"
+publish_dir="$root/artifacts/publish"
 
 log() { printf '==> %s\n' "$*" >&2; }
+
+# The portable RID of this machine. `dotnet --info` prints it ("RID: linux-x64"), but SDKs built by a
+# distribution print their own (ubuntu.24.04-x64, fedora.41-x64), for which no NativeAOT runtime pack exists.
+detect_rid() {
+  if [ -n "${RID:-}" ]; then echo "$RID"; return; fi
+  local rid os arch
+  rid=$(dotnet --info 2>/dev/null | sed -n 's/^ *RID: *//p' | head -n1 | tr -d '[:space:]') || rid=
+  case "$rid" in
+    linux-x64|linux-arm64|linux-arm|linux-musl-x64|linux-musl-arm64|linux-musl-arm|osx-x64|osx-arm64|win-x64|win-arm64|win-x86)
+      echo "$rid"; return ;;
+  esac
+  case "$(uname -s)" in
+    Linux)
+      os=linux
+      if ldd --version 2>&1 | grep -qi musl; then os=linux-musl; fi ;;
+    Darwin) os=osx ;;
+    MINGW*|MSYS*|CYGWIN*) os=win ;;
+    *) echo "cannot tell the runtime identifier of $(uname -s); set RID=<rid>" >&2; return 1 ;;
+  esac
+  case "$(uname -m)" in
+    x86_64|amd64) arch=x64 ;;
+    aarch64|arm64) arch=arm64 ;;
+    armv7l|armv7*) arch=arm ;;
+    *) echo "cannot tell the runtime identifier of $(uname -m); set RID=<rid>" >&2; return 1 ;;
+  esac
+  [ -n "$rid" ] && log "the SDK reports RID '$rid' (not portable); using $os-$arch"
+  echo "$os-$arch"
+}
+
+# NativeAOT publish into artifacts/publish. Trim/AOT warnings (IL2xxx/IL3xxx) are errors: TreatWarningsAsErrors
+# reaches ILC as --warnaserror.
+publish() {
+  dotnet tool restore >/dev/null
+  local rid
+  rid=$(detect_rid)
+  rm -rf "$publish_dir"
+  log "publishing NativeAOT ($rid)"
+  dotnet publish src/PSRemotingDsc.Cli -c Release -r "$rid" -p:PublishAot=true -o "$publish_dir" --nologo
+  local exe="$publish_dir/psremotingdsc"
+  case "$rid" in win-*) exe="$exe.exe" ;; esac
+  [ -f "$publish_dir/psremotingdsc.dsc.resource.json" ] || { echo "the manifest is missing beside $exe" >&2; exit 1; }
+  "$exe" manifest >/dev/null || { echo "$exe does not run" >&2; exit 1; }
+  log "published $exe ($rid, $(du -k "$exe" | cut -f1) KiB) with its manifest"
+}
 
 install_openssh_server() {
   if command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ]; then return; fi
@@ -54,18 +104,44 @@ case "${1:-}" in
     if [ "$xunit_status" != 0 ] || [ "$pester_status" != 0 ]; then exit 1; fi
     ;;
   publish)
-    dotnet tool restore >/dev/null
-    rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n1)
-    dotnet publish src/PSRemotingDsc.Cli -c Release -r "$rid" -p:PublishAot=true -o artifacts/publish --nologo
-    log "published artifacts/publish/psremotingdsc ($rid) with its manifest"
+    publish
+    ;;
+  test-aot)
+    install_openssh_server
+    publish
+    build
+    results=TestResults/aot
+    rm -rf "$results"
+    mkdir -p "$results"
+    log "xunit: CLI tests against the NativeAOT binary"
+    xunit_status=0
+    PSREMOTINGDSC_CLI_DIR="$publish_dir" dotnet test tests/PSRemotingDsc.Cli.Tests -c "$configuration" --no-build --nologo \
+      --logger "trx" --results-directory "$results" -v quiet || xunit_status=$?
+    log "Pester against the NativeAOT binary"
+    pester_status=0
+    PSREMOTINGDSC_CLI="$publish_dir/psremotingdsc" dotnet pwsh -NoProfile -NonInteractive \
+      -File tests/pester/Invoke-PesterTests.ps1 -ResultPath "$results/pester.xml" || pester_status=$?
+    dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Write-TestSummary.ps1 -ResultsDirectory "$results"
+    if [ "$xunit_status" != 0 ] || [ "$pester_status" != 0 ]; then exit 1; fi
     ;;
   bench)
+    # Extra arguments go to BenchmarkDotNet, e.g. ./build.sh bench --job short. Figures land in tests/benchmarks/results.
     build
-    dotnet run -c Release --project tests/PSRemotingDsc.Benchmarks -- --filter '*' "${@:2}"
+    rm -rf BenchmarkDotNet.Artifacts
+    dotnet run -c Release --no-build --project tests/PSRemotingDsc.Benchmarks -- --filter '*' --artifacts "$root/BenchmarkDotNet.Artifacts" "${@:2}"
+    mkdir -p tests/benchmarks/results
+    {
+      echo "# Engine benchmarks: sshd_config with 1,000 Subsystem lines (BenchmarkDotNet)"
+      echo
+      echo "Measured $(date -u +%Y-%m-%d): $(nproc) cores, $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" || uname -sr), .NET SDK $(dotnet --version)."
+      echo "Regenerate with \`./build.sh bench\`."
+      echo
+      cat BenchmarkDotNet.Artifacts/results/*-report-github.md
+    } > tests/benchmarks/results/engine.md
     bash tests/benchmarks/time-cli.sh
     ;;
   *)
-    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
     exit 12
     ;;
 esac

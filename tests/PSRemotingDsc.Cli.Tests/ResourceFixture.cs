@@ -27,7 +27,7 @@ public sealed class ResourceFixture : IDisposable
         System.IO.Directory.CreateDirectory(FixtureRoots);
         Invoker = new DscCommandInvoker(
             RepositoryPaths.ManifestPath,
-            AppContext.BaseDirectory,
+            CliUnderTest.Directory,
             new Dictionary<string, string> { ["PSREMOTINGDSC_PSHOME_ROOTS"] = FixtureRoots });
     }
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Times whole `psremotingdsc test` runs (as dsc starts them: one process per instance) against a
 # PowerShell-based equivalent in the same run, with hyperfine. Writes tests/benchmarks/results/cli.md.
-#   bash tests/benchmarks/time-cli.sh            (after ./build.sh build; uses the AOT binary too if published)
+#   bash tests/benchmarks/time-cli.sh   (after a Release build, e.g. ./build.sh bench; times the NativeAOT
+#                                        binary too when ./build.sh publish has put it in artifacts/publish)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 if ! command -v hyperfine >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get install -y -qq hyperfine >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
   else
     echo "hyperfine is required (apt-get install hyperfine)" >&2; exit 1
   fi
@@ -30,11 +31,39 @@ $ok = $null -ne $line -and $line -match [regex]::Escape((Join-Path $PSHOME 'pwsh
 @{ name = $Name; _inDesiredState = $ok } | ConvertTo-Json -Compress
 PS1
 
-commands=(-n "psremotingdsc test (JIT)" "$root/src/PSRemotingDsc.Cli/bin/Release/net10.0/psremotingdsc test --input '$input'")
-if [ -x "$root/artifacts/publish/psremotingdsc" ]; then
-  commands+=(-n "psremotingdsc test (NativeAOT)" "$root/artifacts/publish/psremotingdsc test --input '$input'")
+jit="$root/src/PSRemotingDsc.Cli/bin/Release/net10.0/psremotingdsc"
+aot="$root/artifacts/publish/psremotingdsc"
+if [ ! -x "$jit" ]; then
+  echo "$jit is missing: build first (dotnet build PSRemotingDsc.sln -c Release)" >&2; exit 1
+fi
+
+commands=(-n "psremotingdsc test (JIT)" "$jit test --input '$input'")
+if [ -x "$aot" ]; then
+  commands+=(-n "psremotingdsc test (NativeAOT)" "$aot test --input '$input'")
+else
+  echo "no NativeAOT binary at $aot (./build.sh publish); timing the JIT build and pwsh only" >&2
 fi
 commands+=(-n "pwsh script equivalent" "$pwsh_home/pwsh -NoProfile -NonInteractive -File $work/equivalent.ps1 -ConfigPath $config -Name powershell-bench")
 
-mkdir -p tests/benchmarks/results
-hyperfine --warmup 3 --runs 30 --export-markdown tests/benchmarks/results/cli.md "${commands[@]}"
+# Each variant must reach the same verdict, or the timings compare different work.
+for ((i = 1; i < ${#commands[@]}; i += 3)); do
+  output=$(sh -c "${commands[i + 1]}")
+  case "$output" in
+    *'"_inDesiredState":true'*) ;;
+    *) echo "'${commands[i]}' did not report _inDesiredState true: $output" >&2; exit 1 ;;
+  esac
+done
+
+results=tests/benchmarks/results
+mkdir -p "$results"
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+hyperfine --warmup 3 --runs 30 --export-markdown "$work/cli.md" "${commands[@]}"
+{
+  echo "# Whole-CLI timings: one \`test\` of an endpoint that is in the desired state"
+  echo
+  echo "Measured $(date -u +%Y-%m-%d) with hyperfine $(hyperfine --version | cut -d' ' -f2) (3 warm-ups, 30 runs): $(nproc) cores,"
+  echo "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" || uname -sr), .NET SDK $(dotnet --version), PowerShell $version; load average before the run: $load."
+  echo "Regenerate with \`bash tests/benchmarks/time-cli.sh\` (or \`./build.sh bench\`)."
+  echo
+  cat "$work/cli.md"
+} > "$results/cli.md"

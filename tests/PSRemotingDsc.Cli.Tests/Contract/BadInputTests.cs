@@ -69,8 +69,8 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void UnknownCommand_FailsWithInvalidArguments()
     {
-        var invoker = new DscCommandInvoker(RepositoryPaths.ManifestPath, AppContext.BaseDirectory);
-        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "psremotingdsc"), "frobnicate")
+        var invoker = new DscCommandInvoker(RepositoryPaths.ManifestPath, CliUnderTest.Directory);
+        var start = new System.Diagnostics.ProcessStartInfo(CliUnderTest.ExecutablePath, "frobnicate")
         {
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -9,7 +9,7 @@ internal static class ContractAssert
 {
     private static readonly Lazy<JsonSchema> s_instanceSchema = new(() =>
     {
-        DscInvocation run = new DscCommandInvoker(RepositoryPaths.ManifestPath, AppContext.BaseDirectory).InvokeSchema();
+        DscInvocation run = new DscCommandInvoker(RepositoryPaths.ManifestPath, CliUnderTest.Directory).InvokeSchema();
         Assert.Equal(0, run.ExitCode);
         Assert.Empty(SchemaValidator.Validate(SchemaValidator.Stdout("schema"), JsonNode.Parse(run.Stdout)));
         return SchemaValidator.FromText(run.Stdout);

@@ -91,7 +91,7 @@ public class ManifestTests
 
     private static string RunManifestCommand()
     {
-        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "psremotingdsc.exe" : "psremotingdsc"), "manifest")
+        var start = new System.Diagnostics.ProcessStartInfo(CliUnderTest.ExecutablePath, "manifest")
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,

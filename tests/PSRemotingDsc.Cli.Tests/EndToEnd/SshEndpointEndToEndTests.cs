@@ -27,7 +27,7 @@ public sealed class SshEndpointEndToEndTests
         string authorizedKeys = clientKeys.WriteFile("authorized_keys", File.ReadAllText(clientKey + ".pub"));
         using RunningSshd server = RunningSshd.Start(sshd, [$"AuthorizedKeysFile {authorizedKeys}", Foreign.TrimEnd('\n')]);
         string original = File.ReadAllText(server.ConfigPath);
-        var invoker = new DscCommandInvoker(RepositoryPaths.ManifestPath, AppContext.BaseDirectory);
+        var invoker = new DscCommandInvoker(RepositoryPaths.ManifestPath, CliUnderTest.Directory);
         string endpoint = new JsonObject
         {
             ["version"] = RealPowerShell.Version,
