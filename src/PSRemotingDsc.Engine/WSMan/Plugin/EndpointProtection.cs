@@ -1,0 +1,74 @@
+using PSRemotingDsc.Errors;
+
+namespace PSRemotingDsc.WSMan.Plugin;
+
+/// <summary>
+/// Endpoints this resource never changes: Windows PowerShell's. They are recognised as PowerShell 7's
+/// session-configuration cmdlets do (research §0.7): by name (<c>Microsoft.PowerShell*</c>, case-insensitive, which
+/// also covers <c>microsoft.powershell32</c> and <c>microsoft.powershell.workflow</c>) and by plugin
+/// (<c>Filename</c> ending in <c>system32\pwrshplugin.dll</c> or <c>syswow64\pwrshplugin.dll</c>).
+/// </summary>
+public static class EndpointProtection
+{
+    public const string WindowsPowerShellNamePrefix = "Microsoft.PowerShell";
+
+    private static readonly string[] WindowsPowerShellPluginSuffixes =
+    [
+        @"\system32\" + EndpointNaming.PluginDllName,
+        @"\syswow64\" + EndpointNaming.PluginDllName,
+    ];
+
+    public static bool IsWindowsPowerShellName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.StartsWith(WindowsPowerShellNamePrefix, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True for <c>%windir%\system32\pwrshplugin.dll</c>, <c>C:\Windows\SysWOW64\pwrshplugin.dll</c> and the like.</summary>
+    public static bool IsWindowsPowerShellPlugin(string? filename)
+    {
+        if (string.IsNullOrEmpty(filename))
+        {
+            return false;
+        }
+
+        string normalized = filename.Replace('/', '\\').Trim();
+        return WindowsPowerShellPluginSuffixes.Any(suffix => normalized.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static bool IsProtected(string name, string? filename) =>
+        IsWindowsPowerShellName(name) || IsWindowsPowerShellPlugin(filename);
+
+    public static bool IsProtected(PluginConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return IsProtected(configuration.Name, configuration.Filename);
+    }
+
+    /// <summary>Throws when the endpoint is Windows PowerShell's.</summary>
+    /// <param name="name">The endpoint name.</param>
+    /// <param name="filename">Its current <c>Filename</c>, when it exists; null otherwise.</param>
+    /// <param name="change">What was asked, for the message: "remove", "update".</param>
+    /// <exception cref="PSRemotingDscException">EndpointProtected (<see cref="ExitCode.EndpointProtected"/>).</exception>
+    public static void ThrowIfProtected(string name, string? filename, string change)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string? reason = IsWindowsPowerShellName(name)
+            ? $"its name starts with '{WindowsPowerShellNamePrefix}'"
+            : IsWindowsPowerShellPlugin(filename) ? $"its plugin is Windows PowerShell's ('{filename}')" : null;
+        if (reason is not null)
+        {
+            throw new PSRemotingDscException(
+                "EndpointProtected",
+                ExitCode.EndpointProtected,
+                $"Cannot {change} endpoint '{name}': it belongs to Windows PowerShell ({reason}), and psremotingdsc never changes Windows PowerShell endpoints. Choose another name, e.g. 'PowerShell.7', or manage it from Windows PowerShell with Set-PSSessionConfiguration.");
+        }
+    }
+
+    /// <inheritdoc cref="ThrowIfProtected(string, string?, string)"/>
+    public static void ThrowIfProtected(PluginConfiguration configuration, string change)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ThrowIfProtected(configuration.Name, configuration.Filename, change);
+    }
+}

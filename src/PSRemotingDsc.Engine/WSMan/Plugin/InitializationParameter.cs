@@ -1,0 +1,7 @@
+namespace PSRemotingDsc.WSMan.Plugin;
+
+/// <summary>
+/// One <c>&lt;Param Name='…' Value='…' /&gt;</c> of <c>InitializationParameters</c>. <see cref="Value"/> is the
+/// unescaped text (for <c>sessionconfigurationdata</c> it is the XML fragment PowerShell escapes once).
+/// </summary>
+public sealed record InitializationParameter(string Name, string Value);

@@ -1,0 +1,93 @@
+using System.Xml.Linq;
+
+namespace PSRemotingDsc.WSMan.Plugin;
+
+/// <summary>
+/// A WinRM plugin configuration (<c>ConfigXML</c> of <c>HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WSMAN\Plugin\&lt;Name&gt;</c>).
+/// Root attributes are kept as the strings written (<c>True</c>, <c>true</c>); null means "absent". Unknown attributes
+/// and elements are kept in the <c>Additional…</c> lists so that <see cref="Parse"/> then <see cref="ToXml"/> loses nothing.
+/// </summary>
+public sealed class PluginConfiguration
+{
+    /// <summary>The namespace of <c>PlugInConfiguration</c> and its children.</summary>
+    public const string Namespace = "http://schemas.microsoft.com/wbem/wsman/1/config/PluginConfiguration";
+
+    public PluginConfiguration(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Name = name;
+    }
+
+    /// <summary>The plugin (endpoint) name, e.g. <c>PowerShell.7.4.6</c>.</summary>
+    public string Name { get; set; }
+
+    /// <summary>The plugin DLL as written, <c>%windir%</c> unexpanded.</summary>
+    public string? Filename { get; set; }
+
+    public string? SDKVersion { get; set; }
+
+    public string? XmlRenderingType { get; set; }
+
+    public string? Enabled { get; set; }
+
+    /// <summary><c>32</c> or <c>64</c>; WinRM adds it when absent.</summary>
+    public string? Architecture { get; set; }
+
+    public string? UseSharedProcess { get; set; }
+
+    public string? RunAsVirtualAccount { get; set; }
+
+    public string? RunAsVirtualAccountGroups { get; set; }
+
+    public string? OutputBufferingMode { get; set; }
+
+    public string? ProcessIdleTimeoutSec { get; set; }
+
+    public string? AutoRestart { get; set; }
+
+    public string? RunAsUser { get; set; }
+
+    /// <summary>Write-only secret: kept for the round trip, never compared nor shown in differences.</summary>
+    public string? RunAsPassword { get; set; }
+
+    /// <summary>The <c>xml:lang</c> attribute (<c>en-US</c>).</summary>
+    public string? Lang { get; set; }
+
+    /// <summary>Root attributes not listed above, kept for the round trip.</summary>
+    public IList<XAttribute> AdditionalAttributes { get; } = [];
+
+    public InitializationParameters InitializationParameters { get; } = new();
+
+    /// <summary>The resources in document order; a PowerShell endpoint has one.</summary>
+    public IList<PluginResource> Resources { get; } = [];
+
+    /// <summary>Null when the document has no <c>Quotas</c> element.</summary>
+    public PluginQuotas? Quotas { get; set; }
+
+    /// <summary>Root child elements other than InitializationParameters, Resources and Quotas, kept for the round trip.</summary>
+    public IList<XElement> AdditionalElements { get; } = [];
+
+    /// <summary>
+    /// Parses a <c>ConfigXML</c> value as WinRM returns it or as PowerShell writes it: any attribute order and quote
+    /// style, with or without the PluginConfiguration namespace, with a BOM, comments or leading whitespace.
+    /// </summary>
+    /// <param name="xml">The document.</param>
+    /// <param name="source">What the document is, for messages (the plugin name or a file); defaults to the Name attribute.</param>
+    /// <exception cref="Errors.PSRemotingDscException">PluginXmlInvalid (<see cref="Errors.ExitCode.ConfigUnreadable"/>), naming the plugin, line and what is malformed.</exception>
+    public static PluginConfiguration Parse(string xml, string? source = null) => PluginXmlReader.Read(xml, source);
+
+    /// <summary>
+    /// The document as PowerShell 7.4–7.6 writes it (<c>pluginXmlFormat</c> of CustomShellCommands.cs): single quotes,
+    /// PowerShell's attribute order and whitespace, XML-escaped values. Attributes and elements PowerShell never writes
+    /// (AutoRestart, RunAsUser, xml:lang, additional ones) follow PowerShell's in the same style.
+    /// </summary>
+    /// <param name="newLine">The line break; PowerShell on Windows uses CRLF.</param>
+    public string ToXml(string newLine = "\r\n") => PluginXmlWriter.Write(this, newLine);
+
+    /// <summary>The resource with that URI (case-insensitive); null when absent.</summary>
+    public PluginResource? FindResource(string resourceUri)
+    {
+        ArgumentNullException.ThrowIfNull(resourceUri);
+        return Resources.FirstOrDefault(resource => string.Equals(resource.ResourceUri, resourceUri, StringComparison.OrdinalIgnoreCase));
+    }
+}
