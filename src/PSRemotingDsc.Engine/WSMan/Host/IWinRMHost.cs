@@ -1,0 +1,24 @@
+namespace PSRemotingDsc.WSMan.Host;
+
+/// <summary>The WinRM service and the WS-Management stack of one machine, as far as the resource needs them.</summary>
+public interface IWinRMHost
+{
+    /// <summary>Installed, running, start type.</summary>
+    WinRMServiceState GetServiceState();
+
+    /// <summary><c>HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WSMAN\ServiceStackVersion</c>, or null when absent or unparsable.</summary>
+    Version? GetServiceStackVersion();
+
+    /// <summary>Which kinds of WinRM listener are configured.</summary>
+    WSManListenerPresence GetListeners();
+
+    /// <summary>Whether <c>ucrtbase.dll</c> is in System32 (PowerShell 7 needs the Universal C Runtime on Windows before 10).</summary>
+    bool IsUniversalCRuntimePresent();
+
+    /// <summary>
+    /// Stops and starts WinRM, every wait bounded by <paramref name="timeout"/> in total. This drops every WinRM
+    /// session on the machine; callers check <see cref="RemotingSafetyGuard"/> first.
+    /// </summary>
+    /// <exception cref="Errors.PSRemotingDscException"><see cref="Errors.ExitCode.RestartTimedOut"/> when WinRM is not running again in time.</exception>
+    void Restart(TimeSpan timeout);
+}

@@ -1,0 +1,25 @@
+namespace PSRemotingDsc.WSMan.Host;
+
+/// <summary>Stable kinds of difference between an endpoint's plugin folder and the PowerShell it should run. Never rename.</summary>
+public enum PluginDriftKind
+{
+    /// <summary>The PowerShell home has no pwrshplugin.dll to copy (a non-Windows or Store build).</summary>
+    SourcePluginMissing,
+    PluginMissing,
+    /// <summary>The copy's bytes differ from $PSHOME's (and it is not known to be older).</summary>
+    PluginHashDiffers,
+    /// <summary>The copy's file version is lower than $PSHOME's (PowerShell#24140).</summary>
+    PluginOlder,
+    ConfigMissing,
+    /// <summary>No PSHOMEDIR line.</summary>
+    PSHomeDirMissing,
+    /// <summary>PSHOMEDIR names a directory that does not exist (PowerShell uninstalled: #14274, #17367, #20180).</summary>
+    PSHomeDirNotFound,
+    /// <summary>PSHOMEDIR names another existing installation.</summary>
+    PSHomeDirOther,
+    CoreClrDirMissing,
+    CoreClrDirNotFound,
+    CoreClrDirOther,
+    /// <summary>Non-admin users lack rights the plugin needs on RemotePowerShellConfig.txt (#18741, #20180).</summary>
+    ConfigAccessMissing,
+}

@@ -1,0 +1,181 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.Versioning;
+using Microsoft.Win32;
+using PSRemotingDsc.Errors;
+using PSRemotingDsc.Ssh;
+
+namespace PSRemotingDsc.WSMan.Host;
+
+/// <summary>
+/// The real WinRM of this Windows machine: service state and restart through <c>sc.exe</c> (System.ServiceProcess is
+/// not part of the base framework; sc.exe's numeric codes are not localized), the WSMan stack version and the listeners
+/// from the registry, the Universal C Runtime from System32.
+/// </summary>
+[SupportedOSPlatform("windows")]
+public sealed class WindowsWinRMHost : IWinRMHost
+{
+    public const string ServiceName = "WinRM";
+    public const string WSManKeyPath = @"SOFTWARE\Microsoft\Windows\CurrentVersion\WSMAN";
+
+    private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxSingleCall = TimeSpan.FromSeconds(30);
+
+    private readonly Func<string, IReadOnlyList<string>, TimeSpan, BoundedProcess.Outcome> _run;
+    private readonly string _systemDirectory;
+    private readonly TimeSpan _pollInterval;
+
+    public WindowsWinRMHost()
+        : this(Environment.SystemDirectory, DefaultPollInterval, BoundedProcess.Run)
+    {
+    }
+
+    internal WindowsWinRMHost(string systemDirectory, TimeSpan pollInterval, Func<string, IReadOnlyList<string>, TimeSpan, BoundedProcess.Outcome> run)
+    {
+        _systemDirectory = systemDirectory;
+        _pollInterval = pollInterval;
+        _run = run;
+    }
+
+    private string ScExe => Path.Join(_systemDirectory, "sc.exe");
+
+    public WinRMServiceState GetServiceState()
+    {
+        BoundedProcess.Outcome query = Sc(MaxSingleCall, "query", ServiceName);
+        if (query.ExitCode == ServiceControlOutput.ServiceDoesNotExist)
+        {
+            return WinRMServiceState.NotInstalled;
+        }
+
+        int? state = ServiceControlOutput.ParseState(query.StandardOutput);
+        if (state is null)
+        {
+            throw Unavailable($"'sc.exe query {ServiceName}' printed no service state (exit code {query.ExitCode}): {query.StandardOutput.Trim()} {query.StandardError.Trim()}");
+        }
+
+        BoundedProcess.Outcome config = Sc(MaxSingleCall, "qc", ServiceName);
+        return new WinRMServiceState(true, state == ServiceControlOutput.Running, ServiceControlOutput.ParseStartType(config.StandardOutput));
+    }
+
+    public Version? GetServiceStackVersion()
+    {
+        using RegistryKey hive = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, RegistryView.Registry64);
+        using RegistryKey? wsman = hive.OpenSubKey(WSManKeyPath);
+        return wsman?.GetValue("ServiceStackVersion") is string text && Version.TryParse(text, out Version? version) ? version : null;
+    }
+
+    public WSManListenerPresence GetListeners()
+    {
+        using RegistryKey hive = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, RegistryView.Registry64);
+        using RegistryKey? listeners = hive.OpenSubKey(WSManKeyPath + @"\Listener");
+        return ListenerKeyNames.Classify(listeners?.GetSubKeyNames() ?? []);
+    }
+
+    public bool IsUniversalCRuntimePresent() => File.Exists(Path.Join(_systemDirectory, "ucrtbase.dll"));
+
+    public void Restart(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        int? state = QueryState(Remaining(timeout, clock));
+        if (state is null)
+        {
+            throw Unavailable($"The {ServiceName} service is not installed; there is nothing to restart.");
+        }
+
+        if (state != ServiceControlOutput.Stopped)
+        {
+            BoundedProcess.Outcome stop = Sc(Remaining(timeout, clock), "stop", ServiceName);
+            if (stop.ExitCode is not 0 and not ServiceControlOutput.ServiceNotActive && !stop.TimedOut)
+            {
+                throw new PSRemotingDscException(
+                    "WinRMStopFailed",
+                    ExitCode.WSManUnavailable,
+                    $"'sc.exe stop {ServiceName}' failed with exit code {stop.ExitCode}: {stop.StandardOutput.Trim()} Nothing else was changed; WinRM is still in state {ServiceControlOutput.StateName(state)}.");
+            }
+
+            state = WaitFor(ServiceControlOutput.Stopped, timeout, clock, state);
+            if (state != ServiceControlOutput.Stopped)
+            {
+                throw new PSRemotingDscException(
+                    "WinRMRestartTimedOut",
+                    ExitCode.RestartTimedOut,
+                    $"WinRM did not stop within {timeout.TotalSeconds:0} s (last state {ServiceControlOutput.StateName(state)}). Run 'sc.exe queryex {ServiceName}' to see it; if it stays in STOP_PENDING, ending the svchost process whose PID that shows is the last resort, then 'Start-Service {ServiceName}'.");
+            }
+        }
+
+        BoundedProcess.Outcome start = Sc(Remaining(timeout, clock), "start", ServiceName);
+        if (start.ExitCode is not 0 and not ServiceControlOutput.ServiceAlreadyRunning && !start.TimedOut)
+        {
+            throw new PSRemotingDscException(
+                "WinRMStartFailed",
+                ExitCode.WSManUnavailable,
+                $"WinRM was stopped but 'sc.exe start {ServiceName}' failed with exit code {start.ExitCode}: {start.StandardOutput.Trim()} Remoting is down until it runs: 'Start-Service {ServiceName}'.");
+        }
+
+        state = WaitFor(ServiceControlOutput.Running, timeout, clock, ServiceControlOutput.StartPending);
+        if (state != ServiceControlOutput.Running)
+        {
+            throw new PSRemotingDscException(
+                "WinRMRestartTimedOut",
+                ExitCode.RestartTimedOut,
+                $"WinRM did not start again within {timeout.TotalSeconds:0} s (last state {ServiceControlOutput.StateName(state)}). Remoting is down until it runs: 'Start-Service {ServiceName}', then 'Get-Service {ServiceName}'.");
+        }
+    }
+
+    private int? WaitFor(int wanted, TimeSpan timeout, Stopwatch clock, int? last)
+    {
+        while (true)
+        {
+            TimeSpan remaining = timeout - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                return last;
+            }
+
+            int? state = QueryState(Clamp(remaining));
+            last = state ?? last;
+            if (state == wanted)
+            {
+                return state;
+            }
+
+            TimeSpan left = timeout - clock.Elapsed;
+            if (left <= TimeSpan.Zero)
+            {
+                return last;
+            }
+
+            Thread.Sleep(left < _pollInterval ? left : _pollInterval);
+        }
+    }
+
+    private int? QueryState(TimeSpan bound)
+    {
+        BoundedProcess.Outcome query = Sc(bound, "query", ServiceName);
+        return query.ExitCode == ServiceControlOutput.ServiceDoesNotExist ? null : ServiceControlOutput.ParseState(query.StandardOutput);
+    }
+
+    private static TimeSpan Remaining(TimeSpan timeout, Stopwatch clock) => Clamp(timeout - clock.Elapsed);
+
+    private static TimeSpan Clamp(TimeSpan value) =>
+        value < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : value > MaxSingleCall ? MaxSingleCall : value;
+
+    private BoundedProcess.Outcome Sc(TimeSpan bound, params string[] arguments)
+    {
+        try
+        {
+            return _run(ScExe, arguments, bound);
+        }
+        catch (Win32Exception ex)
+        {
+            throw Unavailable($"'{ScExe}' did not start: {ex.Message}", ex);
+        }
+    }
+
+    private static PSRemotingDscException Unavailable(string message, Exception? inner = null) =>
+        new("WSManUnavailable", ExitCode.WSManUnavailable, message, inner);
+
+    /// <summary>For messages and tests.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"WinRM via {ScExe}");
+}
