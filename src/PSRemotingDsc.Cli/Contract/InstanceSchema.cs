@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PSRemotingDsc.Resource;
+using PSRemotingDsc.WSMan.Plugin;
 
 namespace PSRemotingDsc.Cli.Contract;
 
@@ -11,7 +12,14 @@ internal static class InstanceSchema
 {
     public const string VersionPattern = @"^(\d+(\.\d+){0,2}|\d+(\.\d+)?-preview|\d+\.\d+\.\d+-[0-9A-Za-z][0-9A-Za-z.-]*)$";
 
-    public static JsonObject Build() => new()
+    public static JsonObject Build()
+    {
+        JsonObject schema = Core();
+        AddQuotas(schema["properties"]!.AsObject());
+        return schema;
+    }
+
+    private static JsonObject Core() => new()
     {
         ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
         ["title"] = ResourceManifest.ResourceType,
@@ -25,7 +33,7 @@ internal static class InstanceSchema
                 VersionPattern),
             [PropertyNames.Transport] = Enum("Remoting transport. Default: wsman on Windows, ssh elsewhere.", "wsman", "ssh"),
             [PropertyNames.Name] = String(
-                "Endpoint name: the sshd Subsystem name (default powershell-<version>) used with New-PSSession -Subsystem.",
+                "Endpoint name. SSH: the sshd Subsystem name (default powershell-<version>, clients use -Subsystem). WSMan: the WinRM plugin name (default as Enable-PSRemoting: PowerShell.7, PowerShell.7-preview, PowerShell.7.4.6; PowerShell.7.4 for a 7.4 spec; clients use -ConfigurationName).",
                 @"^[^\s""'`#=\\\p{Cc}]{1,128}$"),
             [PropertyNames.PSHome] = String("Pin the PowerShell installation directory ($PSHOME) instead of resolving 'version'.", null),
             [PropertyNames.Exist] = new JsonObject
@@ -49,6 +57,26 @@ internal static class InstanceSchema
                 ["writeOnly"] = true,
                 ["description"] = "Reload sshd after a change: never (report it in _restartRequired), ifNeeded, or always.",
             },
+            [PropertyNames.AccessMode] = Enum(
+                "WSMan: Remote (network access), Local (the network-deny ACE S-1-5-2 is added, as Disable-PSRemoting does) or Disabled (Enabled=false).",
+                "Local", "Remote", "Disabled"),
+            [PropertyNames.SecurityDescriptorSddl] = String(
+                "WSMan: the endpoint's security descriptor (SDDL). Compared by SID and ACE set, not as text. Default for new endpoints: PowerShell's remote default.", null),
+            [PropertyNames.SessionConfigurationFile] = String(
+                "WSMan: absolute path of a .pssc session configuration file (JEA), registered as the configfilepath parameter.", @"\.[pP][sS][sS][cC]$"),
+            [PropertyNames.RunAsVirtualAccount] = new JsonObject { ["type"] = "boolean", ["description"] = "WSMan: run sessions as a virtual account." },
+            [PropertyNames.VerifyConnection] = new JsonObject
+            {
+                ["type"] = "boolean",
+                ["description"] = "WSMan: open a loopback session with the target pwsh after set, and in get/test, and report whether it answers with the expected version.",
+            },
+            [PropertyNames.Force] = new JsonObject
+            {
+                ["type"] = "boolean",
+                ["writeOnly"] = true,
+                ["description"] = "WSMan: allow replacing or removing the endpoint that may carry this session, and restarting WinRM from inside a WinRM session.",
+            },
+            [PropertyNames.PluginPath] = ReadOnly("string", "WSMan: the pwrshplugin.dll the registration loads."),
             [PropertyNames.ResolvedVersion] = ReadOnly(new JsonArray("string", "null"), "The installed PowerShell version 'version' resolves to."),
             [PropertyNames.ResolvedPSHome] = ReadOnly(new JsonArray("string", "null"), "The installation directory 'version' resolves to."),
             [PropertyNames.Reasons] = new JsonObject
@@ -80,6 +108,21 @@ internal static class InstanceSchema
             [PropertyNames.ExportName] = ReadOnly("string", "Instance name in export output."),
         },
     };
+
+    private static void AddQuotas(JsonObject properties)
+    {
+        foreach ((string property, string attribute) in PropertyNames.Quotas)
+        {
+            QuotaRange range = PluginQuotaLimits.Ranges[attribute];
+            properties[property] = new JsonObject
+            {
+                ["type"] = "integer",
+                ["minimum"] = range.Minimum,
+                ["maximum"] = range.Maximum,
+                ["description"] = $"WSMan quota {attribute}. Compared only when set.",
+            };
+        }
+    }
 
     private static JsonObject String(string description, string? pattern)
     {

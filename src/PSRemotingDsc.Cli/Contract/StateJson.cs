@@ -56,6 +56,27 @@ internal static class StateJson
             writer.WriteEndArray();
         }
 
+        if (state.AccessMode is { } accessMode)
+        {
+            writer.WriteString(PropertyNames.AccessMode, accessMode.ToString());
+        }
+
+        WriteOptional(writer, PropertyNames.SecurityDescriptorSddl, state.SecurityDescriptorSddl);
+        WriteOptional(writer, PropertyNames.SessionConfigurationFile, state.SessionConfigurationFile);
+        if (state.RunAsVirtualAccount is bool runAsVirtualAccount)
+        {
+            writer.WriteBoolean(PropertyNames.RunAsVirtualAccount, runAsVirtualAccount);
+        }
+
+        foreach ((string property, string attribute) in PropertyNames.Quotas)
+        {
+            if (state.Quotas is not null && state.Quotas.TryGetValue(attribute, out long value))
+            {
+                writer.WriteNumber(property, value);
+            }
+        }
+
+        WriteOptional(writer, PropertyNames.PluginPath, state.PluginPath);
         WriteNullable(writer, PropertyNames.ResolvedVersion, state.ResolvedVersion);
         WriteNullable(writer, PropertyNames.ResolvedPSHome, state.ResolvedPSHome);
         writer.WriteStartArray(PropertyNames.Reasons);

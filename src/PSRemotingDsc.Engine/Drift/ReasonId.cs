@@ -35,4 +35,64 @@ public enum ReasonId
 
     /// <summary>The only definitions are inside a Match block, where they do not apply to every connection.</summary>
     OnlyInMatchBlock,
+
+    /// <summary>WSMan: the plugin is registered but <c>Enabled</c> is false.</summary>
+    EndpointDisabled,
+
+    /// <summary>WSMan: the access mode derived from Enabled and the network-deny ACE differs from <c>accessMode</c>.</summary>
+    AccessModeDiffers,
+
+    /// <summary>WSMan: <c>Filename</c> points elsewhere than the plugin copy of the resolved installation (PowerShell#27701).</summary>
+    FilenameUnexpected,
+
+    /// <summary>WSMan: the plugin folder has no <c>pwrshplugin.dll</c>.</summary>
+    PluginMissing,
+
+    /// <summary>WSMan: the plugin copy is older than or different from <c>$PSHOME\pwrshplugin.dll</c> (PowerShell#24140, #19202).</summary>
+    StalePlugin,
+
+    /// <summary>WSMan: <c>RemotePowerShellConfig.txt</c> is missing or lacks PSHOMEDIR/CORECLRDIR.</summary>
+    PluginConfigMissing,
+
+    /// <summary>WSMan: non-admin users cannot read <c>RemotePowerShellConfig.txt</c> (PowerShell#18741, #20180).</summary>
+    PluginConfigNotReadable,
+
+    /// <summary>WSMan: the installation has no <c>pwrshplugin.dll</c> (a Store/MSIX or non-Windows build).</summary>
+    NoPluginInInstallation,
+
+    /// <summary>WSMan: the <c>PSVersion</c> initialization parameter differs from the installation's Major.Minor.</summary>
+    PSVersionMismatch,
+
+    /// <summary>WSMan: <c>ResourceUri</c> is not <c>http://schemas.microsoft.com/powershell/&lt;name&gt;</c>.</summary>
+    ResourceUriMismatch,
+
+    /// <summary>WSMan: a declared quota differs.</summary>
+    QuotaDiffers,
+
+    /// <summary>WSMan: the security descriptor differs semantically (ACEs compared by SID).</summary>
+    SecurityDiffers,
+
+    /// <summary>WSMan: the session configuration file (<c>configfilepath</c>) differs.</summary>
+    SessionConfigurationFileDiffers,
+
+    /// <summary>WSMan: <c>RunAsVirtualAccount</c> differs.</summary>
+    RunAsVirtualAccountDiffers,
+
+    /// <summary>WSMan precondition: the WinRM service is not installed.</summary>
+    WinRMServiceMissing,
+
+    /// <summary>WSMan precondition: the WinRM service is not running.</summary>
+    WinRMServiceStopped,
+
+    /// <summary>WSMan precondition: the WS-Management stack is older than 2.0.</summary>
+    WSManStackTooOld,
+
+    /// <summary>WSMan precondition: no HTTP or HTTPS listener.</summary>
+    NoListener,
+
+    /// <summary>WSMan precondition: the Universal C Runtime is missing (Windows before 10).</summary>
+    UniversalCRuntimeMissing,
+
+    /// <summary>WSMan: a loopback session to the endpoint failed or answered with another version (<c>verifyConnection</c>).</summary>
+    ConnectionFailed,
 }

@@ -14,14 +14,14 @@ public static class EndpointPropertiesReader
     private static readonly string[] s_settable =
     [
         PropertyNames.Version, PropertyNames.Transport, PropertyNames.Name, PropertyNames.PSHome, PropertyNames.Exist,
-        PropertyNames.SshdConfigPath, PropertyNames.Arguments, PropertyNames.Restart,
+        PropertyNames.SshdConfigPath, PropertyNames.Arguments, PropertyNames.Restart, .. PropertyNames.WSManOnly,
     ];
 
     // Output-only properties: accepted so that `get` output can be fed back into `test`, then ignored.
     private static readonly string[] s_readOnly =
     [
         PropertyNames.ResolvedVersion, PropertyNames.ResolvedPSHome, PropertyNames.Reasons, PropertyNames.InDesiredState,
-        PropertyNames.RestartRequired, PropertyNames.Metadata, PropertyNames.ExportName,
+        PropertyNames.RestartRequired, PropertyNames.Metadata, PropertyNames.ExportName, PropertyNames.PluginPath,
     ];
 
     public static EndpointProperties Read(string? json)
@@ -59,6 +59,7 @@ public static class EndpointPropertiesReader
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var properties = new EndpointProperties();
+        var quotas = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (JsonProperty property in root.EnumerateObject())
         {
             if (!seen.Add(property.Name))
@@ -83,11 +84,71 @@ public static class EndpointPropertiesReader
                 PropertyNames.SshdConfigPath => properties with { SshdConfigPath = ReadSshdConfigPath(property.Value) },
                 PropertyNames.Arguments => properties with { Arguments = ReadArguments(property.Value) },
                 PropertyNames.Restart => properties with { Restart = ReadRestart(property.Value) },
+                PropertyNames.AccessMode => properties with { AccessMode = ReadAccessMode(property.Value) },
+                PropertyNames.SecurityDescriptorSddl => properties with { SecurityDescriptorSddl = ReadSddl(property.Value) },
+                PropertyNames.SessionConfigurationFile => properties with { SessionConfigurationFile = ReadSessionConfigurationFile(property.Value) },
+                PropertyNames.RunAsVirtualAccount => properties with { RunAsVirtualAccount = ReadBoolean(property.Name, property.Value) },
+                PropertyNames.VerifyConnection => properties with { VerifyConnection = ReadBoolean(property.Name, property.Value) },
+                PropertyNames.Force => properties with { Force = ReadBoolean(property.Name, property.Value) },
+                _ when QuotaAttribute(property.Name) is { } attribute => AddQuota(properties, quotas, attribute, property),
                 _ => throw UnknownProperty(property.Name),
             };
         }
 
+        if (quotas.Count > 0)
+        {
+            var pluginQuotas = new WSMan.Plugin.PluginQuotas();
+            foreach ((string attribute, long value) in quotas)
+            {
+                pluginQuotas[attribute] = value;
+            }
+
+            WSMan.Plugin.PluginQuotaLimits.Validate(pluginQuotas, properties.Name ?? "the endpoint");
+        }
+
+
         return properties;
+    }
+
+    private static string? QuotaAttribute(string propertyName) =>
+        PropertyNames.Quotas.FirstOrDefault(pair => pair.Key == propertyName).Value;
+
+    private static EndpointProperties AddQuota(EndpointProperties properties, Dictionary<string, long> quotas, string attribute, JsonProperty property)
+    {
+        if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt64(out long value))
+        {
+            throw WrongType(property.Name, "an integer", property.Value.ValueKind);
+        }
+
+        quotas[attribute] = value;
+        return properties with { Quotas = quotas };
+    }
+
+    private static WSMan.Security.AccessMode ReadAccessMode(JsonElement value) => ReadString(PropertyNames.AccessMode, value) switch
+    {
+        "Local" => WSMan.Security.AccessMode.Local,
+        "Remote" => WSMan.Security.AccessMode.Remote,
+        "Disabled" => WSMan.Security.AccessMode.Disabled,
+        var other => throw InvalidProperty("AccessModeInvalid", $"Property 'accessMode' is '{other}'; use 'Local', 'Remote' or 'Disabled'."),
+    };
+
+    private static string ReadSddl(JsonElement value)
+    {
+        string sddl = ReadString(PropertyNames.SecurityDescriptorSddl, value);
+        WSMan.Security.SddlParser.Parse(sddl);
+        return sddl;
+    }
+
+    private static string ReadSessionConfigurationFile(JsonElement value)
+    {
+        string path = ReadString(PropertyNames.SessionConfigurationFile, value);
+        ValueSafety.RequireSafePath(PropertyNames.SessionConfigurationFile, path);
+        if (!Path.IsPathFullyQualified(path) || !path.EndsWith(".pssc", StringComparison.OrdinalIgnoreCase))
+        {
+            throw InvalidProperty("SessionConfigurationFileInvalid", $"Property 'sessionConfigurationFile' is '{path}'; pass the absolute path of a .pssc file (New-PSSessionConfigurationFile).");
+        }
+
+        return path;
     }
 
     private static string ReadVersion(JsonElement value)

@@ -1,98 +1,30 @@
-using PSRemotingDsc.Diagnostics;
-using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
-using PSRemotingDsc.Ssh;
-using PSRemotingDsc.Versions;
 
 namespace PSRemotingDsc.Resource;
 
 /// <summary>
 /// <c>PSRemotingDsc/Endpoint</c>: get, test, set, delete and export of "the remoting endpoint for PowerShell
-/// version X is present". Resolves the version, observes the registered configuration, computes drift and,
-/// for set and delete, plans and applies the changes.
+/// version X is present", over the transport the instance names (default: WSMan on Windows, SSH elsewhere).
 /// </summary>
 public sealed class EndpointResource
 {
-    private const string SshServiceName = "sshd";
-
     private readonly ResourceEnvironment _environment;
-    private readonly InstallationResolver _resolver;
-    private readonly SshEndpointObserver _observer;
-    private readonly SshDriftAnalyzer _analyzer;
+    private readonly SshEndpointOperations _ssh;
+    private readonly WSManEndpointOperations? _wsman;
 
     public EndpointResource(ResourceEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _environment = environment;
-        _resolver = new InstallationResolver(environment.Installations);
-        _observer = new SshEndpointObserver(_resolver);
-        _analyzer = new SshDriftAnalyzer(environment.IsWindows);
+        _ssh = new SshEndpointOperations(environment);
+        _wsman = environment.WSMan is { } wsman ? new WSManEndpointOperations(environment, wsman) : null;
     }
 
-    private ITraceSink Trace => _environment.Trace;
+    public OperationResult Get(EndpointProperties properties) => For(RequireVersion(properties)).Get(properties);
 
-    public OperationResult Get(EndpointProperties properties)
-    {
-        SshRequest request = Prepare(properties);
-        return new OperationResult(BuildState(request, request.Observation, request.Reasons), [], []);
-    }
+    public OperationResult Test(EndpointProperties properties) => For(RequireVersion(properties)).Test(properties);
 
-    public OperationResult Test(EndpointProperties properties)
-    {
-        SshRequest request = Prepare(properties);
-        EndpointState state = BuildState(request, request.Observation, request.Reasons) with { InDesiredState = request.Reasons.Count == 0 };
-        foreach (Reason reason in request.Reasons)
-        {
-            Trace.Write(TraceLevel.Info, reason.Phrase);
-        }
-
-        return new OperationResult(state, PropertiesOf(request.Reasons), []);
-    }
-
-    public OperationResult Set(EndpointProperties properties, bool whatIf)
-    {
-        SshRequest request = Prepare(properties);
-        RestartPolicy policy = properties?.Restart ?? RestartPolicy.IfNeeded;
-        if (request.Reasons.Count == 0)
-        {
-            Trace.Write(TraceLevel.Info, $"Subsystem '{request.Name}' in '{request.ConfigPath}' is already in the desired state; nothing to change.");
-            string? reloaded = policy == RestartPolicy.Always ? Reload(request, whatIf) : null;
-            return new OperationResult(BuildState(request, request.Observation, []) with { ReloadOutcome = reloaded }, [], []);
-        }
-
-        SshEndpointDesired desired = request.Desired.Exist
-            ? request.Desired with { Executable = SubsystemExecutable(request.Desired.Installation!) }
-            : request.Desired;
-        SshPlan plan = SshPlanner.Plan(desired, request.Configuration, request.Observation, request.Reasons);
-        foreach (PlannedChange change in plan.Changes)
-        {
-            Trace.Write(TraceLevel.Info, whatIf ? $"What if: {change.File}: {change.Description}" : $"{change.File}: {change.Description}");
-        }
-
-        SshdConfiguration after;
-        if (whatIf)
-        {
-            after = SshdConfiguration.FromDocuments(request.Configuration.Main, [.. request.Configuration.Documents.Skip(1)]);
-        }
-        else
-        {
-            Write(plan);
-            after = LoadConfiguration(request.ConfigPath);
-        }
-
-        string? reloadOutcome = policy != RestartPolicy.Never && (plan.ChangesConfiguration || policy == RestartPolicy.Always)
-            ? Reload(request, whatIf)
-            : null;
-
-        SshEndpointObservation observedAfter = _observer.Observe(after, request.Name);
-        IReadOnlyList<Reason> remaining = _analyzer.Analyze(desired, observedAfter);
-        EndpointState state = BuildState(request, observedAfter, remaining) with
-        {
-            RestartRequired = policy == RestartPolicy.Never && plan.ChangesConfiguration ? [SshServiceName] : [],
-            ReloadOutcome = reloadOutcome,
-        };
-        return new OperationResult(state, PropertiesOf(request.Reasons), plan.Changes);
-    }
+    public OperationResult Set(EndpointProperties properties, bool whatIf) => For(RequireVersion(properties)).Set(properties, whatIf);
 
     public OperationResult Delete(EndpointProperties properties, bool whatIf)
     {
@@ -103,221 +35,33 @@ public sealed class EndpointResource
     public IReadOnlyList<EndpointState> Export(EndpointProperties? filter)
     {
         filter ??= new EndpointProperties();
-        RequireSshTransport(filter.Transport);
-        VersionSpec? spec = filter.Version is null ? null : VersionSpec.Parse(filter.Version);
-        string configPath = RequireConfigPath(filter.SshdConfigPath);
-        SshdConfiguration configuration = LoadConfiguration(configPath);
-        var names = configuration.Documents
-            .SelectMany(document => document.Subsystems)
-            .Where(definition => !definition.InMatchBlock)
-            .Select(definition => definition.Name)
-            .Distinct(StringComparer.Ordinal);
-
-        var states = new List<EndpointState>();
-        foreach (string name in names)
-        {
-            if (filter.Name is not null && !string.Equals(filter.Name, name, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            SshEndpointObservation observation = _observer.Observe(configuration, name);
-            ObservedSubsystem effective = observation.Effective!;
-            if (!IsPowerShellEndpoint(effective))
-            {
-                continue;
-            }
-
-            PowerShellInstallation? installation = effective.Installation;
-            if ((spec is not null && (installation is null || !spec.Matches(installation.Version)))
-                || (filter.PSHome is not null && (installation is null || !PathComparer.SameDirectory(installation.PSHome, filter.PSHome))))
-            {
-                continue;
-            }
-
-            var desired = new SshEndpointDesired(name, true, installation, installation?.Executable, null);
-            states.Add(new EndpointState
-            {
-                Version = installation?.Version.ToString(),
-                Transport = Transport.Ssh,
-                Name = name,
-                PSHome = installation?.PSHome,
-                Exist = true,
-                SshdConfigPath = configPath,
-                Arguments = effective.Command.ExtraArguments,
-                ResolvedVersion = installation?.Version.ToString(),
-                ResolvedPSHome = installation?.PSHome,
-                Reasons = _analyzer.Analyze(desired, observation),
-                ExportName = name,
-            });
-        }
-
-        return states;
+        return For(filter).Export(filter);
     }
 
-    private static bool IsPowerShellEndpoint(ObservedSubsystem subsystem) =>
-        subsystem.Installation is not null
-        || subsystem.Command.IsServerMode
-        || Path.GetFileName(subsystem.Command.Executable).StartsWith("pwsh", StringComparison.OrdinalIgnoreCase);
+    private IEndpointOperations For(EndpointProperties properties)
+    {
+        Transport transport = properties.Transport ?? (_environment.IsWindows ? Transport.Wsman : Transport.Ssh);
+        if (transport == Transport.Wsman && _wsman is null)
+        {
+            throw new PSRemotingDscException("WSManTransportUnsupported", ExitCode.UnsupportedPlatform,
+                "WSMan remoting endpoints exist only on Windows (PowerShell does not support WSMan remoting to Linux or macOS); set \"transport\": \"ssh\".");
+        }
 
-    private SshRequest Prepare(EndpointProperties properties)
+        if (properties.PropertyForeignTo(transport) is { } misplaced)
+        {
+            throw new PSRemotingDscException("PropertyNotForTransport", ExitCode.InvalidProperty,
+                $"Property '{misplaced}' does not apply to transport '{(transport == Transport.Ssh ? "ssh" : "wsman")}'. Remove it or set the other transport.");
+        }
+
+        return transport == Transport.Ssh ? _ssh : _wsman!;
+    }
+
+    private static EndpointProperties RequireVersion(EndpointProperties properties)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        RequireSshTransport(properties.Transport);
-        if (properties.Version is null)
-        {
-            throw new PSRemotingDscException("VersionRequired", ExitCode.InvalidProperty,
+        return properties.Version is not null
+            ? properties
+            : throw new PSRemotingDscException("VersionRequired", ExitCode.InvalidProperty,
                 "Property 'version' is required: the PowerShell version whose endpoint this is, e.g. \"7\", \"7.4\", \"7-preview\" or \"7.4.6\".");
-        }
-
-        VersionSpec spec = VersionSpec.Parse(properties.Version);
-        string name = properties.Name ?? $"powershell-{spec}";
-        string configPath = RequireConfigPath(properties.SshdConfigPath);
-        PowerShellInstallation? installation = ResolveInstallation(properties);
-        SshdConfiguration configuration = LoadConfiguration(configPath);
-        SshEndpointObservation observation = _observer.Observe(configuration, name);
-        var desired = new SshEndpointDesired(name, properties.ShouldExist, installation, installation?.Executable, properties.Arguments);
-        IReadOnlyList<Reason> reasons = _analyzer.Analyze(desired, observation);
-        Trace.Write(TraceLevel.Debug, installation is null
-            ? $"Version '{spec}' is not installed; endpoint '{name}' is only checked for absence."
-            : $"Version '{spec}' resolves to PowerShell {installation.Version} in '{installation.PSHome}' ({installation.Origin}).");
-        return new SshRequest(properties, spec, name, configPath, configuration, desired, observation, reasons);
     }
-
-    private PowerShellInstallation? ResolveInstallation(EndpointProperties properties)
-    {
-        try
-        {
-            return _resolver.Resolve(properties.Version, properties.PSHome);
-        }
-        catch (PSRemotingDscException ex) when (ex.ExitCode == ExitCode.VersionNotFound && !properties.ShouldExist)
-        {
-            // Removing the endpoint of an uninstalled version needs no installation: it is found by name.
-            return null;
-        }
-    }
-
-    private void RequireSshTransport(Transport? requested)
-    {
-        Transport transport = requested ?? (_environment.IsWindows ? Transport.Wsman : Transport.Ssh);
-        if (transport == Transport.Wsman)
-        {
-            throw new PSRemotingDscException("WSManTransportUnsupported", ExitCode.UnsupportedPlatform, _environment.IsWindows
-                ? "The WSMan transport is not available in this version of psremotingdsc; set \"transport\": \"ssh\" to manage an SSH endpoint."
-                : "WSMan remoting endpoints exist only on Windows (PowerShell does not support WSMan remoting to Linux or macOS); set \"transport\": \"ssh\".");
-        }
-    }
-
-    private string RequireConfigPath(string? requested)
-    {
-        string path = requested ?? _environment.DefaultSshdConfigPath;
-        if (!File.Exists(path))
-        {
-            throw new PSRemotingDscException("SshdConfigNotFound", ExitCode.ConfigPathInvalid, requested is null
-                ? $"The default sshd_config '{path}' does not exist. Install the OpenSSH server or set 'sshdConfigPath' to the file sshd uses."
-                : $"Property 'sshdConfigPath' is '{path}', which does not exist or is not a file. Set it to the sshd_config file sshd uses.");
-        }
-
-        return path;
-    }
-
-    private static SshdConfiguration LoadConfiguration(string path)
-    {
-        try
-        {
-            return SshdConfiguration.Load(path);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new PSRemotingDscException("SshdConfigAccessDenied", ExitCode.PermissionDenied,
-                $"Access to '{path}' (or a file it includes) was denied. Run elevated (root or Administrator).", ex);
-        }
-        catch (IOException ex)
-        {
-            throw new PSRemotingDscException("SshdConfigUnreadable", ExitCode.ConfigUnreadable, $"'{path}' could not be read: {ex.Message}", ex);
-        }
-    }
-
-    private string SubsystemExecutable(PowerShellInstallation installation)
-    {
-        string executable = installation.Executable;
-        if (_environment.IsWindows && WindowsSubsystemPath.NeedsWorkaround(executable))
-        {
-            string? shortPath = _environment.ShortPaths is null ? null : WindowsSubsystemPath.ToShortPath(executable, _environment.ShortPaths);
-            return shortPath ?? throw new PSRemotingDscException("ExecutablePathHasSpaces", ExitCode.UnsafeValue,
-                $"'{executable}' contains spaces and this volume has no 8.3 short name for it; OpenSSH for Windows cannot run it as a subsystem. Create a link without spaces (e.g. in %ProgramData%\\ssh) to the PowerShell directory and pass it as 'pshome'.");
-        }
-
-        if (executable.Any(char.IsWhiteSpace))
-        {
-            throw new PSRemotingDscException("ExecutablePathHasSpaces", ExitCode.UnsafeValue,
-                $"'{executable}' contains whitespace, which sshd would split into separate arguments. Create a symbolic link without spaces to the PowerShell directory and pass it as 'pshome'.");
-        }
-
-        ValueSafety.RequireSafePath("pshome", executable);
-        return executable;
-    }
-
-    private void Write(SshPlan plan)
-    {
-        string? sshd = _environment.FindSshd();
-        if (sshd is null)
-        {
-            Trace.Write(TraceLevel.Warn, "sshd is not installed, so the new configuration cannot be validated with 'sshd -t'; writing it unvalidated.");
-        }
-
-        var writer = new SshdConfigWriter(sshd is null ? null : new SshdBinaryValidator(sshd));
-        foreach (SshdConfigDocument document in plan.ModifiedDocuments)
-        {
-            WriteResult result = writer.Write(document.Path, document.Render());
-            foreach (string warning in result.Warnings)
-            {
-                Trace.Write(TraceLevel.Warn, warning);
-            }
-
-            Trace.Write(TraceLevel.Info, $"Wrote '{result.Path}'{(result.Validated ? " (validated with sshd -t)" : string.Empty)}{(result.BackupPath is null ? string.Empty : $"; previous file kept as '{result.BackupPath}'")}.");
-        }
-    }
-
-    /// <summary>Reloads sshd (or says what it would do) and returns the sentence that reports it.</summary>
-    private string Reload(SshRequest request, bool whatIf)
-    {
-        string message = whatIf
-            ? $"What if: reload the sshd that uses '{request.ConfigPath}', if one is running."
-            : _environment.SshdControl.Reload(request.ConfigPath, request.Configuration.PidFile, _environment.ReloadTimeout).Message;
-        Trace.Write(TraceLevel.Info, message);
-        return message;
-    }
-
-    private static EndpointState BuildState(SshRequest request, SshEndpointObservation observation, IReadOnlyList<Reason> reasons)
-    {
-        ObservedSubsystem? effective = observation.Effective;
-        PowerShellInstallation? bound = effective?.Installation;
-        PowerShellInstallation? resolved = request.Desired.Installation;
-        return new EndpointState
-        {
-            Version = bound is not null && !request.Spec.Matches(bound.Version) ? bound.Version.ToString() : request.Properties.Version,
-            Transport = Transport.Ssh,
-            Name = request.Name,
-            PSHome = observation.Exists ? bound?.PSHome : request.Properties.PSHome,
-            Exist = observation.Exists,
-            SshdConfigPath = request.ConfigPath,
-            Arguments = effective is not null ? effective.Command.ExtraArguments : request.Properties.Arguments,
-            ResolvedVersion = resolved?.Version.ToString(),
-            ResolvedPSHome = resolved?.PSHome,
-            Reasons = reasons,
-        };
-    }
-
-    private static string[] PropertiesOf(IEnumerable<Reason> reasons) => [.. reasons.Select(reason => reason.Property).Distinct(StringComparer.Ordinal)];
-
-    private sealed record SshRequest(
-        EndpointProperties Properties,
-        VersionSpec Spec,
-        string Name,
-        string ConfigPath,
-        SshdConfiguration Configuration,
-        SshEndpointDesired Desired,
-        SshEndpointObservation Observation,
-        IReadOnlyList<Reason> Reasons);
 }

@@ -23,6 +23,20 @@ public sealed record EndpointState
 
     public IReadOnlyList<string>? Arguments { get; init; }
 
+    public WSMan.Security.AccessMode? AccessMode { get; init; }
+
+    public string? SecurityDescriptorSddl { get; init; }
+
+    public string? SessionConfigurationFile { get; init; }
+
+    public bool? RunAsVirtualAccount { get; init; }
+
+    /// <summary>WSMan quotas by WinRM attribute name (<c>MaxShellsPerUser</c>).</summary>
+    public IReadOnlyDictionary<string, long>? Quotas { get; init; }
+
+    /// <summary>WSMan: the plugin DLL the registration loads, <c>%windir%</c> expanded.</summary>
+    public string? PluginPath { get; init; }
+
     public string? ResolvedVersion { get; init; }
 
     public string? ResolvedPSHome { get; init; }
@@ -32,11 +46,11 @@ public sealed record EndpointState
     /// <summary>Set only in <c>test</c> output.</summary>
     public bool? InDesiredState { get; init; }
 
-    /// <summary>Services that must be restarted for the state to take effect (restart policy <c>never</c>).</summary>
+    /// <summary>Services that must be restarted for the state to take effect (<c>sshd</c>, <c>WinRM</c>).</summary>
     public IReadOnlyList<string> RestartRequired { get; init; } = [];
 
     /// <summary>
-    /// What set did about reloading sshd ("reloaded", "no sshd is running ... nothing to reload"); reported to
+    /// What set did about reloading sshd or restarting WinRM ("reloaded", "no sshd is running ..."); reported to
     /// dsc as <c>_metadata.reload</c>, which dsc moves into the result's metadata.
     /// </summary>
     public string? ReloadOutcome { get; init; }

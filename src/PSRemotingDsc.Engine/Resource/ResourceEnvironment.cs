@@ -23,11 +23,15 @@ public sealed class ResourceEnvironment
 
     public string DefaultSshdConfigPath { get; init; } = DefaultSshdConfigPathForThisOS();
 
+    /// <summary>The WSMan parts; null where WSMan endpoints do not exist (Linux, macOS).</summary>
+    public WSManEnvironment? WSMan { get; init; }
+
     public static ResourceEnvironment CreateDefault(ITraceSink trace) => new()
     {
         Installations = new CachedInstallationSource(new InstallationDiscovery()),
         Trace = trace,
         ShortPaths = OperatingSystem.IsWindows() ? new WindowsShortPathResolver() : null,
+        WSMan = OperatingSystem.IsWindows() ? WSManEnvironment.CreateForWindows() : null,
     };
 
     public static string DefaultSshdConfigPathForThisOS() => OperatingSystem.IsWindows()

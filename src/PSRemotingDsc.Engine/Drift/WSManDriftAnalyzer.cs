@@ -1,0 +1,191 @@
+using PSRemotingDsc.Errors;
+using PSRemotingDsc.Resource;
+using PSRemotingDsc.WSMan;
+using PSRemotingDsc.WSMan.Host;
+using PSRemotingDsc.WSMan.Plugin;
+using PSRemotingDsc.WSMan.Security;
+
+namespace PSRemotingDsc.Drift;
+
+/// <summary>
+/// Deep drift of a WSMan endpoint: the registration (Filename, PSVersion, ResourceUri, Enabled/access mode, SDDL
+/// compared by SID, declared quotas and settings), the plugin folder it loads (stale plugin copy, missing or
+/// foreign RemotePowerShellConfig.txt, uninstalled PowerShell, unreadable config), the WSMan preconditions and,
+/// when asked, a loopback session. Only what the user set is enforced beyond what "present for version X" means.
+/// </summary>
+public sealed class WSManDriftAnalyzer
+{
+    private readonly string _windowsDirectory;
+
+    public WSManDriftAnalyzer(string windowsDirectory)
+    {
+        _windowsDirectory = windowsDirectory;
+    }
+
+    public IReadOnlyList<Reason> Analyze(WSManEndpointDesired desired, WSManEndpointObservation observed)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(observed);
+        var reasons = new List<Reason>();
+        if (!desired.Exist)
+        {
+            if (observed.Exists)
+            {
+                reasons.Add(Reason.Create(ReasonId.Unexpected, $"WinRM plugin '{observed.Name}' is registered but should not exist.", PropertyNames.Exist));
+            }
+
+            return reasons;
+        }
+
+        reasons.AddRange(observed.Preconditions.Select(Precondition));
+        if (observed.Configuration is not { } actual)
+        {
+            reasons.Add(Reason.Create(ReasonId.Missing, $"WinRM plugin '{observed.Name}' is not registered; clients cannot connect with -ConfigurationName {observed.Name}.", PropertyNames.Exist));
+            return reasons;
+        }
+
+        var installation = desired.Installation!;
+        string expectedFilename = EndpointNaming.PluginFilename(installation);
+        if (!PluginConfigurationComparison.FilenamesEqual(expectedFilename, actual.Filename, _windowsDirectory))
+        {
+            reasons.Add(Reason.Create(ReasonId.FilenameUnexpected,
+                $"Plugin '{observed.Name}' loads '{actual.Filename}', not '{expectedFilename}', the plugin copy of PowerShell {installation.Version}.", PropertyNames.PSHome));
+        }
+
+        if (observed.Inspection is { } inspection)
+        {
+            reasons.AddRange(PluginFolder(observed.Name, inspection));
+        }
+
+        reasons.AddRange(Registration(desired, actual));
+        reasons.AddRange(Security(desired, actual));
+        if (observed.Connection is { } connection)
+        {
+            string expected = installation.Version.ToString();
+            if (!connection.Connected)
+            {
+                reasons.Add(Reason.Create(ReasonId.ConnectionFailed, $"A loopback session to '{observed.Name}' failed: {connection.Error}", PropertyNames.VerifyConnection));
+            }
+            else if (!string.Equals(connection.RemoteVersion, expected, StringComparison.OrdinalIgnoreCase))
+            {
+                reasons.Add(Reason.Create(ReasonId.ConnectionFailed,
+                    $"A loopback session to '{observed.Name}' answered with PowerShell {connection.RemoteVersion}, not {expected}.", PropertyNames.VerifyConnection));
+            }
+        }
+
+        return reasons;
+    }
+
+    private static Reason Precondition(WSManPrecondition precondition) => Reason.Create(
+        precondition.Id switch
+        {
+            WSManPreconditionId.WinRMServiceMissing => ReasonId.WinRMServiceMissing,
+            WSManPreconditionId.WinRMServiceStopped => ReasonId.WinRMServiceStopped,
+            WSManPreconditionId.WSManStackTooOld => ReasonId.WSManStackTooOld,
+            WSManPreconditionId.NoListener => ReasonId.NoListener,
+            _ => ReasonId.UniversalCRuntimeMissing,
+        },
+        precondition.Message,
+        PropertyNames.Transport);
+
+    private static IEnumerable<Reason> PluginFolder(string name, PluginInspection inspection)
+    {
+        var byReason = new Dictionary<ReasonId, List<string>>();
+        foreach (PluginDrift drift in inspection.Drift)
+        {
+            ReasonId? id = drift.Kind switch
+            {
+                PluginDriftKind.SourcePluginMissing => ReasonId.NoPluginInInstallation,
+                PluginDriftKind.PluginMissing => ReasonId.PluginMissing,
+                PluginDriftKind.PluginHashDiffers or PluginDriftKind.PluginOlder => ReasonId.StalePlugin,
+                PluginDriftKind.ConfigMissing or PluginDriftKind.PSHomeDirMissing or PluginDriftKind.CoreClrDirMissing => ReasonId.PluginConfigMissing,
+                PluginDriftKind.PSHomeDirNotFound or PluginDriftKind.CoreClrDirNotFound => ReasonId.InstallationGone,
+                PluginDriftKind.PSHomeDirOther or PluginDriftKind.CoreClrDirOther => ReasonId.BoundToOtherInstallation,
+
+                // The plugin opens the file read/write, but only a missing read right is drift: Windows' default
+                // ACL never grants users write in System32, so flagging it would make every endpoint drift forever.
+                _ => inspection.Access?.Missing.Any(missing => missing.Right == "read") == true ? ReasonId.PluginConfigNotReadable : null,
+            };
+            if (id is ReasonId reasonId)
+            {
+                (byReason.TryGetValue(reasonId, out List<string>? messages) ? messages : byReason[reasonId] = []).Add(drift.Message);
+            }
+        }
+
+        return byReason.Select(pair => Reason.Create(pair.Key, $"Plugin '{name}' in '{inspection.Directory.FullPath}': {string.Join(" ", pair.Value)}", PropertyNames.PSHome));
+    }
+
+    private IEnumerable<Reason> Registration(WSManEndpointDesired desired, PluginConfiguration actual)
+    {
+        var options = new PluginComparisonOptions { WindowsDirectory = _windowsDirectory };
+        foreach (PluginDifference difference in PluginConfigurationComparison.Compare(WSManPluginDocument.Enforced(desired), actual, options))
+        {
+            string phrase = $"Plugin '{actual.Name}': {difference.Path} is '{difference.Actual ?? "(not set)"}', expected '{difference.Expected ?? "(not set)"}'.";
+            yield return difference.Kind switch
+            {
+                PluginDifferenceKind.Quota => Reason.Create(ReasonId.QuotaDiffers, phrase, QuotaProperty(difference.Name)),
+                PluginDifferenceKind.InitializationParameter when difference.Name.Equals(InitializationParameters.PSVersionName, StringComparison.OrdinalIgnoreCase)
+                    => Reason.Create(ReasonId.PSVersionMismatch, phrase, PropertyNames.PSHome),
+                PluginDifferenceKind.InitializationParameter => Reason.Create(ReasonId.SessionConfigurationFileDiffers, phrase, PropertyNames.SessionConfigurationFile),
+                PluginDifferenceKind.Attribute when difference.Name == "RunAsVirtualAccount" => Reason.Create(ReasonId.RunAsVirtualAccountDiffers, phrase, PropertyNames.RunAsVirtualAccount),
+                _ => Reason.Create(ReasonId.ResourceUriMismatch,
+                    $"Plugin '{actual.Name}' has no resource '{EndpointNaming.ResourceUri(actual.Name)}' ({difference.Path}).", PropertyNames.Name),
+            };
+        }
+    }
+
+    private static IEnumerable<Reason> Security(WSManEndpointDesired desired, PluginConfiguration actual)
+    {
+        bool enabled = WSManPluginDocument.IsEnabled(actual);
+        string? actualSddl = WSManPluginDocument.SddlOf(actual);
+        SecurityDescriptor? actualDescriptor = TryParse(actualSddl);
+        if (desired.AccessMode is AccessMode mode)
+        {
+            AccessMode actualMode = actualDescriptor is null ? (enabled ? AccessMode.Remote : AccessMode.Disabled) : AccessModeRules.Derive(enabled, actualDescriptor);
+            if (actualMode != mode)
+            {
+                yield return Reason.Create(ReasonId.AccessModeDiffers, $"Plugin '{actual.Name}' allows access mode {actualMode}, not {mode}.", PropertyNames.AccessMode);
+            }
+        }
+        else if (!enabled)
+        {
+            yield return Reason.Create(ReasonId.EndpointDisabled, $"Plugin '{actual.Name}' is registered but disabled (Enabled=false).", PropertyNames.AccessMode);
+        }
+
+        if (desired.SecurityDescriptorSddl is not null)
+        {
+            (string desiredSddl, _) = WSManPluginDocument.Security(desired, SddlParser.Parse(desired.SecurityDescriptorSddl));
+            SecurityDescriptor expected = SddlParser.Parse(desiredSddl);
+            if (actualDescriptor is null)
+            {
+                yield return Reason.Create(ReasonId.SecurityDiffers,
+                    $"Plugin '{actual.Name}' has {(actualSddl is null ? "no security descriptor" : $"a security descriptor that does not parse: '{actualSddl}'")}.", PropertyNames.SecurityDescriptorSddl);
+            }
+            else if (!SecurityDescriptorComparison.AreEquivalent(expected, actualDescriptor))
+            {
+                yield return Reason.Create(ReasonId.SecurityDiffers,
+                    $"Plugin '{actual.Name}' security differs: {string.Join("; ", SecurityDescriptorComparison.Differences(expected, actualDescriptor))}.", PropertyNames.SecurityDescriptorSddl);
+            }
+        }
+    }
+
+    private static SecurityDescriptor? TryParse(string? sddl)
+    {
+        if (sddl is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return SddlParser.Parse(sddl);
+        }
+        catch (PSRemotingDscException)
+        {
+            return null;
+        }
+    }
+
+    private static string QuotaProperty(string attribute) =>
+        PropertyNames.Quotas.FirstOrDefault(pair => pair.Value == attribute).Key ?? attribute;
+}

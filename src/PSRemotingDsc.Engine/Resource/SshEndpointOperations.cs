@@ -1,0 +1,295 @@
+using PSRemotingDsc.Diagnostics;
+using PSRemotingDsc.Drift;
+using PSRemotingDsc.Errors;
+using PSRemotingDsc.Ssh;
+using PSRemotingDsc.Versions;
+
+namespace PSRemotingDsc.Resource;
+
+/// <summary>
+/// The SSH transport: the endpoint is a <c>Subsystem</c> line in sshd_config. Resolves the version, observes
+/// the configuration, computes drift and, for set, plans and applies the edits and reloads sshd.
+/// </summary>
+internal sealed class SshEndpointOperations : IEndpointOperations
+{
+    private const string SshServiceName = "sshd";
+
+    private readonly ResourceEnvironment _environment;
+    private readonly InstallationResolver _resolver;
+    private readonly SshEndpointObserver _observer;
+    private readonly SshDriftAnalyzer _analyzer;
+
+    public SshEndpointOperations(ResourceEnvironment environment)
+    {
+        _environment = environment;
+        _resolver = new InstallationResolver(environment.Installations);
+        _observer = new SshEndpointObserver(_resolver);
+        _analyzer = new SshDriftAnalyzer(environment.IsWindows);
+    }
+
+    private ITraceSink Trace => _environment.Trace;
+
+    public OperationResult Get(EndpointProperties properties)
+    {
+        SshRequest request = Prepare(properties);
+        return new OperationResult(BuildState(request, request.Observation, request.Reasons), [], []);
+    }
+
+    public OperationResult Test(EndpointProperties properties)
+    {
+        SshRequest request = Prepare(properties);
+        EndpointState state = BuildState(request, request.Observation, request.Reasons) with { InDesiredState = request.Reasons.Count == 0 };
+        foreach (Reason reason in request.Reasons)
+        {
+            Trace.Write(TraceLevel.Info, reason.Phrase);
+        }
+
+        return new OperationResult(state, PropertiesOf(request.Reasons), []);
+    }
+
+    public OperationResult Set(EndpointProperties properties, bool whatIf)
+    {
+        SshRequest request = Prepare(properties);
+        RestartPolicy policy = properties?.Restart ?? RestartPolicy.IfNeeded;
+        if (request.Reasons.Count == 0)
+        {
+            Trace.Write(TraceLevel.Info, $"Subsystem '{request.Name}' in '{request.ConfigPath}' is already in the desired state; nothing to change.");
+            string? reloaded = policy == RestartPolicy.Always ? Reload(request, whatIf) : null;
+            return new OperationResult(BuildState(request, request.Observation, []) with { ReloadOutcome = reloaded }, [], []);
+        }
+
+        SshEndpointDesired desired = request.Desired.Exist
+            ? request.Desired with { Executable = SubsystemExecutable(request.Desired.Installation!) }
+            : request.Desired;
+        SshPlan plan = SshPlanner.Plan(desired, request.Configuration, request.Observation, request.Reasons);
+        foreach (PlannedChange change in plan.Changes)
+        {
+            Trace.Write(TraceLevel.Info, whatIf ? $"What if: {change.File}: {change.Description}" : $"{change.File}: {change.Description}");
+        }
+
+        SshdConfiguration after;
+        if (whatIf)
+        {
+            after = SshdConfiguration.FromDocuments(request.Configuration.Main, [.. request.Configuration.Documents.Skip(1)]);
+        }
+        else
+        {
+            Write(plan);
+            after = LoadConfiguration(request.ConfigPath);
+        }
+
+        string? reloadOutcome = policy != RestartPolicy.Never && (plan.ChangesConfiguration || policy == RestartPolicy.Always)
+            ? Reload(request, whatIf)
+            : null;
+
+        SshEndpointObservation observedAfter = _observer.Observe(after, request.Name);
+        IReadOnlyList<Reason> remaining = _analyzer.Analyze(desired, observedAfter);
+        EndpointState state = BuildState(request, observedAfter, remaining) with
+        {
+            RestartRequired = policy == RestartPolicy.Never && plan.ChangesConfiguration ? [SshServiceName] : [],
+            ReloadOutcome = reloadOutcome,
+        };
+        return new OperationResult(state, PropertiesOf(request.Reasons), plan.Changes);
+    }
+
+    public IReadOnlyList<EndpointState> Export(EndpointProperties? filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        VersionSpec? spec = filter.Version is null ? null : VersionSpec.Parse(filter.Version);
+        string configPath = RequireConfigPath(filter.SshdConfigPath);
+        SshdConfiguration configuration = LoadConfiguration(configPath);
+        var names = configuration.Documents
+            .SelectMany(document => document.Subsystems)
+            .Where(definition => !definition.InMatchBlock)
+            .Select(definition => definition.Name)
+            .Distinct(StringComparer.Ordinal);
+
+        var states = new List<EndpointState>();
+        foreach (string name in names)
+        {
+            if (filter.Name is not null && !string.Equals(filter.Name, name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            SshEndpointObservation observation = _observer.Observe(configuration, name);
+            ObservedSubsystem effective = observation.Effective!;
+            if (!IsPowerShellEndpoint(effective))
+            {
+                continue;
+            }
+
+            PowerShellInstallation? installation = effective.Installation;
+            if ((spec is not null && (installation is null || !spec.Matches(installation.Version)))
+                || (filter.PSHome is not null && (installation is null || !PathComparer.SameDirectory(installation.PSHome, filter.PSHome))))
+            {
+                continue;
+            }
+
+            var desired = new SshEndpointDesired(name, true, installation, installation?.Executable, null);
+            states.Add(new EndpointState
+            {
+                Version = installation?.Version.ToString(),
+                Transport = Transport.Ssh,
+                Name = name,
+                PSHome = installation?.PSHome,
+                Exist = true,
+                SshdConfigPath = configPath,
+                Arguments = effective.Command.ExtraArguments,
+                ResolvedVersion = installation?.Version.ToString(),
+                ResolvedPSHome = installation?.PSHome,
+                Reasons = _analyzer.Analyze(desired, observation),
+                ExportName = name,
+            });
+        }
+
+        return states;
+    }
+
+    private static bool IsPowerShellEndpoint(ObservedSubsystem subsystem) =>
+        subsystem.Installation is not null
+        || subsystem.Command.IsServerMode
+        || Path.GetFileName(subsystem.Command.Executable).StartsWith("pwsh", StringComparison.OrdinalIgnoreCase);
+
+    private SshRequest Prepare(EndpointProperties properties)
+    {
+        VersionSpec spec = VersionSpec.Parse(properties.Version!);
+        string name = properties.Name ?? $"powershell-{spec}";
+        string configPath = RequireConfigPath(properties.SshdConfigPath);
+        PowerShellInstallation? installation = ResolveInstallation(properties);
+        SshdConfiguration configuration = LoadConfiguration(configPath);
+        SshEndpointObservation observation = _observer.Observe(configuration, name);
+        var desired = new SshEndpointDesired(name, properties.ShouldExist, installation, installation?.Executable, properties.Arguments);
+        IReadOnlyList<Reason> reasons = _analyzer.Analyze(desired, observation);
+        Trace.Write(TraceLevel.Debug, installation is null
+            ? $"Version '{spec}' is not installed; endpoint '{name}' is only checked for absence."
+            : $"Version '{spec}' resolves to PowerShell {installation.Version} in '{installation.PSHome}' ({installation.Origin}).");
+        return new SshRequest(properties, spec, name, configPath, configuration, desired, observation, reasons);
+    }
+
+    private PowerShellInstallation? ResolveInstallation(EndpointProperties properties)
+    {
+        try
+        {
+            return _resolver.Resolve(properties.Version, properties.PSHome);
+        }
+        catch (PSRemotingDscException ex) when (ex.ExitCode == ExitCode.VersionNotFound && !properties.ShouldExist)
+        {
+            // Removing the endpoint of an uninstalled version needs no installation: it is found by name.
+            return null;
+        }
+    }
+
+    private string RequireConfigPath(string? requested)
+    {
+        string path = requested ?? _environment.DefaultSshdConfigPath;
+        if (!File.Exists(path))
+        {
+            throw new PSRemotingDscException("SshdConfigNotFound", ExitCode.ConfigPathInvalid, requested is null
+                ? $"The default sshd_config '{path}' does not exist. Install the OpenSSH server or set 'sshdConfigPath' to the file sshd uses."
+                : $"Property 'sshdConfigPath' is '{path}', which does not exist or is not a file. Set it to the sshd_config file sshd uses.");
+        }
+
+        return path;
+    }
+
+    private static SshdConfiguration LoadConfiguration(string path)
+    {
+        try
+        {
+            return SshdConfiguration.Load(path);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new PSRemotingDscException("SshdConfigAccessDenied", ExitCode.PermissionDenied,
+                $"Access to '{path}' (or a file it includes) was denied. Run elevated (root or Administrator).", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new PSRemotingDscException("SshdConfigUnreadable", ExitCode.ConfigUnreadable, $"'{path}' could not be read: {ex.Message}", ex);
+        }
+    }
+
+    private string SubsystemExecutable(PowerShellInstallation installation)
+    {
+        string executable = installation.Executable;
+        if (_environment.IsWindows && WindowsSubsystemPath.NeedsWorkaround(executable))
+        {
+            string? shortPath = _environment.ShortPaths is null ? null : WindowsSubsystemPath.ToShortPath(executable, _environment.ShortPaths);
+            return shortPath ?? throw new PSRemotingDscException("ExecutablePathHasSpaces", ExitCode.UnsafeValue,
+                $"'{executable}' contains spaces and this volume has no 8.3 short name for it; OpenSSH for Windows cannot run it as a subsystem. Create a link without spaces (e.g. in %ProgramData%\\ssh) to the PowerShell directory and pass it as 'pshome'.");
+        }
+
+        if (executable.Any(char.IsWhiteSpace))
+        {
+            throw new PSRemotingDscException("ExecutablePathHasSpaces", ExitCode.UnsafeValue,
+                $"'{executable}' contains whitespace, which sshd would split into separate arguments. Create a symbolic link without spaces to the PowerShell directory and pass it as 'pshome'.");
+        }
+
+        ValueSafety.RequireSafePath("pshome", executable);
+        return executable;
+    }
+
+    private void Write(SshPlan plan)
+    {
+        string? sshd = _environment.FindSshd();
+        if (sshd is null)
+        {
+            Trace.Write(TraceLevel.Warn, "sshd is not installed, so the new configuration cannot be validated with 'sshd -t'; writing it unvalidated.");
+        }
+
+        var writer = new SshdConfigWriter(sshd is null ? null : new SshdBinaryValidator(sshd));
+        foreach (SshdConfigDocument document in plan.ModifiedDocuments)
+        {
+            WriteResult result = writer.Write(document.Path, document.Render());
+            foreach (string warning in result.Warnings)
+            {
+                Trace.Write(TraceLevel.Warn, warning);
+            }
+
+            Trace.Write(TraceLevel.Info, $"Wrote '{result.Path}'{(result.Validated ? " (validated with sshd -t)" : string.Empty)}{(result.BackupPath is null ? string.Empty : $"; previous file kept as '{result.BackupPath}'")}.");
+        }
+    }
+
+    /// <summary>Reloads sshd (or says what it would do) and returns the sentence that reports it.</summary>
+    private string Reload(SshRequest request, bool whatIf)
+    {
+        string message = whatIf
+            ? $"What if: reload the sshd that uses '{request.ConfigPath}', if one is running."
+            : _environment.SshdControl.Reload(request.ConfigPath, request.Configuration.PidFile, _environment.ReloadTimeout).Message;
+        Trace.Write(TraceLevel.Info, message);
+        return message;
+    }
+
+    private static EndpointState BuildState(SshRequest request, SshEndpointObservation observation, IReadOnlyList<Reason> reasons)
+    {
+        ObservedSubsystem? effective = observation.Effective;
+        PowerShellInstallation? bound = effective?.Installation;
+        PowerShellInstallation? resolved = request.Desired.Installation;
+        return new EndpointState
+        {
+            Version = bound is not null && !request.Spec.Matches(bound.Version) ? bound.Version.ToString() : request.Properties.Version,
+            Transport = Transport.Ssh,
+            Name = request.Name,
+            PSHome = observation.Exists ? bound?.PSHome : request.Properties.PSHome,
+            Exist = observation.Exists,
+            SshdConfigPath = request.ConfigPath,
+            Arguments = effective is not null ? effective.Command.ExtraArguments : request.Properties.Arguments,
+            ResolvedVersion = resolved?.Version.ToString(),
+            ResolvedPSHome = resolved?.PSHome,
+            Reasons = reasons,
+        };
+    }
+
+    private static string[] PropertiesOf(IEnumerable<Reason> reasons) => [.. reasons.Select(reason => reason.Property).Distinct(StringComparer.Ordinal)];
+
+    private sealed record SshRequest(
+        EndpointProperties Properties,
+        VersionSpec Spec,
+        string Name,
+        string ConfigPath,
+        SshdConfiguration Configuration,
+        SshEndpointDesired Desired,
+        SshEndpointObservation Observation,
+        IReadOnlyList<Reason> Reasons);
+}

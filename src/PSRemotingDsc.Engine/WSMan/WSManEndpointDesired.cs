@@ -1,0 +1,18 @@
+using PSRemotingDsc.Versions;
+using PSRemotingDsc.WSMan.Security;
+
+namespace PSRemotingDsc.WSMan;
+
+/// <summary>
+/// The WSMan endpoint the user asked for, after defaults and version resolution. A null setting was not set and
+/// is not enforced. <see cref="Installation"/> may be null only when the endpoint should not exist.
+/// </summary>
+public sealed record WSManEndpointDesired(
+    string Name,
+    bool Exist,
+    PowerShellInstallation? Installation,
+    AccessMode? AccessMode = null,
+    string? SecurityDescriptorSddl = null,
+    IReadOnlyDictionary<string, long>? Quotas = null,
+    string? SessionConfigurationFile = null,
+    bool? RunAsVirtualAccount = null);

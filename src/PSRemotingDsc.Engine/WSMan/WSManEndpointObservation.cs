@@ -1,0 +1,23 @@
+using PSRemotingDsc.Versions;
+using PSRemotingDsc.WSMan.Host;
+using PSRemotingDsc.WSMan.Plugin;
+
+namespace PSRemotingDsc.WSMan;
+
+/// <summary>
+/// What is registered under one plugin name: its ConfigXML, the plugin folder its <c>Filename</c> points at, that
+/// folder's inspection against the desired installation, the PowerShell it really starts, the WSMan
+/// preconditions and, when asked, the answer of a loopback session.
+/// </summary>
+public sealed record WSManEndpointObservation(
+    string Name,
+    PluginConfiguration? Configuration,
+    PluginDirectory? Directory,
+    PluginInspection? Inspection,
+    string? BoundPSHome,
+    PowerShellInstallation? BoundInstallation,
+    IReadOnlyList<WSManPrecondition> Preconditions,
+    ConnectionProbeResult? Connection = null)
+{
+    public bool Exists => Configuration is not null;
+}
