@@ -31,7 +31,7 @@ public sealed class ResourceEnvironment
         Installations = new CachedInstallationSource(new InstallationDiscovery()),
         Trace = trace,
         ShortPaths = OperatingSystem.IsWindows() ? new WindowsShortPathResolver() : null,
-        WSMan = OperatingSystem.IsWindows() ? WSManEnvironment.CreateForWindows() : null,
+        WSMan = WSManEnvironment.CreateDefault(),
     };
 
     public static string DefaultSshdConfigPathForThisOS() => OperatingSystem.IsWindows()

@@ -31,6 +31,30 @@ public sealed class WSManEnvironment
 
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Set to the root of a Windows machine image (a folder holding <c>Windows\</c> and the plugin registry laid out
+    /// as files, see <see cref="DirectoryPluginStore"/>) to plan and apply WSMan endpoints against that image
+    /// instead of this machine, on any OS. Used by the tests and to audit an offline image.
+    /// </summary>
+    public const string ImageRootVariable = "PSREMOTINGDSC_WSMAN_IMAGE";
+
+    /// <summary>The environment for a machine image under <paramref name="root"/>: a running WinRM with an HTTP listener, an elevated caller.</summary>
+    public static WSManEnvironment ForImage(string root) => new()
+    {
+        Store = new DirectoryPluginStore(root),
+        Host = new WinRMHostSnapshot(),
+        Elevation = new FixedElevation(true),
+        Session = FixedSessionContext.Outside,
+        WindowsDirectory = Path.Combine(root, "Windows"),
+        OSVersion = new Version(10, 0, 20348),
+    };
+
+    /// <summary>This machine on Windows, the image named by <see cref="ImageRootVariable"/> if set, else null (no WSMan here).</summary>
+    public static WSManEnvironment? CreateDefault() =>
+        Environment.GetEnvironmentVariable(ImageRootVariable) is { Length: > 0 } root ? ForImage(root)
+        : OperatingSystem.IsWindows() ? CreateForWindows()
+        : null;
+
     [SupportedOSPlatform("windows")]
     public static WSManEnvironment CreateForWindows() => new()
     {
