@@ -55,10 +55,17 @@ public sealed class WSManEnvironment
         : OperatingSystem.IsWindows() ? CreateForWindows()
         : null;
 
+    /// <summary>
+    /// This machine. Plugins are written through the WSMan configuration API (winrm.vbs over the WSMan.Automation
+    /// session, the path PowerShell's cmdlets take, so WinRM picks most changes up without a restart); where that
+    /// script is missing (Server Core images without it), through the registry, which then needs a WinRM restart.
+    /// </summary>
     [SupportedOSPlatform("windows")]
     public static WSManEnvironment CreateForWindows() => new()
     {
-        Store = new WSManConfigPluginStore(),
+        Store = File.Exists(Path.Combine(Environment.SystemDirectory, "winrm.vbs")) && File.Exists(Path.Combine(Environment.SystemDirectory, "cscript.exe"))
+            ? new WSManConfigPluginStore()
+            : new RegistryPluginStore(),
         Host = new WindowsWinRMHost(),
         Elevation = new ProcessElevation(),
         Session = new ProcessSessionContext(),
