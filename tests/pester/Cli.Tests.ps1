@@ -85,6 +85,24 @@ Describe 'psremotingdsc' {
         $report.endpoints[0].reasons[0].code | Should -Be 'PSRemotingEndpoint:PSRemotingEndpoint:Missing'
     }
 
+    It 'reports WSMan endpoints of a Windows machine image beside the SSH ones' {
+        $image = Join-Path $TestDrive 'image'
+        New-Item -ItemType Directory -Path $image | Out-Null
+        $env:PSREMOTINGDSC_WSMAN_IMAGE = $image
+        try {
+            $run = Invoke-Cli 'report', '--sshd-config', $script:config
+        }
+        finally {
+            Remove-Item Env:PSREMOTINGDSC_WSMAN_IMAGE
+        }
+
+        $run.ExitCode | Should -Be 0
+        $text = $run.Stdout -join "`n"
+        $text | Should -Match 'WSMan endpoints \(WinRM plugins, directory '
+        $text | Should -Match 'PowerShell\.7\s+7\s+.*DRIFT.*WinRM plugin ''PowerShell\.7'' is not registered'
+        @(Get-ChildItem -Recurse $image).Count | Should -Be 0
+    }
+
     It 'rejects <problem> with exit code <code> and leaves the file alone' -ForEach @(
         @{ problem = 'malformed JSON'; json = '{'; code = 2 }
         @{ problem = 'an unknown property'; json = '{"version":"7","colour":"red"}'; code = 3 }

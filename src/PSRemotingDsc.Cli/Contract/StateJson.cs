@@ -79,16 +79,7 @@ internal static class StateJson
         WriteOptional(writer, PropertyNames.PluginPath, state.PluginPath);
         WriteNullable(writer, PropertyNames.ResolvedVersion, state.ResolvedVersion);
         WriteNullable(writer, PropertyNames.ResolvedPSHome, state.ResolvedPSHome);
-        writer.WriteStartArray(PropertyNames.Reasons);
-        foreach (Reason reason in state.Reasons)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("code", reason.Code);
-            writer.WriteString("phrase", reason.Phrase);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        WriteReasons(writer, state.Reasons);
         if (state.InDesiredState is bool inDesiredState)
         {
             writer.WriteBoolean(PropertyNames.InDesiredState, inDesiredState);
@@ -116,6 +107,21 @@ internal static class StateJson
 
         WriteOptional(writer, PropertyNames.ExportName, state.ExportName);
         writer.WriteEndObject();
+    }
+
+    /// <summary>The <c>reasons</c> array in the Azure Machine Configuration shape: <c>[{code, phrase}]</c>.</summary>
+    public static void WriteReasons(Utf8JsonWriter writer, IEnumerable<Reason> reasons)
+    {
+        writer.WriteStartArray(PropertyNames.Reasons);
+        foreach (Reason reason in reasons)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", reason.Code);
+            writer.WriteString("phrase", reason.Phrase);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
