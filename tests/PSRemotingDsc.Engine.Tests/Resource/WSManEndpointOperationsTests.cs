@@ -168,6 +168,30 @@ public sealed class WSManEndpointOperationsTests : IDisposable
     }
 
     [Fact]
+    public void Set_RepairsOnlyWhatDrifted_TheFolderWithoutTheRegistration_AndTheRegistrationWithoutTheFolder()
+    {
+        EndpointResource resource = Resource();
+        resource.Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: false);
+        string plugin = Path.Join(_image.PluginFolder("7.6.9"), "pwrshplugin.dll");
+        string config = Path.Join(_image.PluginFolder("7.6.9"), "RemotePowerShellConfig.txt");
+        string registration = _image.ConfigXmlPath("PowerShell.7");
+
+        File.WriteAllBytes(plugin, FixtureInstallation.PluginBytes("7.6.1"));
+        _image.AgeAllFiles(LongAgo);
+        resource.Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: false);
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(registration));
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(config));
+        Assert.NotEqual(LongAgo, File.GetLastWriteTimeUtc(plugin));
+
+        EditRegistration("PowerShell.7", root => root.SetAttributeValue("Enabled", "false"));
+        _image.AgeAllFiles(LongAgo);
+        resource.Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: false);
+        Assert.NotEqual(LongAgo, File.GetLastWriteTimeUtc(registration));
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(config));
+        Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(plugin));
+    }
+
+    [Fact]
     public void Drift_MissingPluginConfig_IsReported_AndSetWritesIt()
     {
         AssertDriftRepaired(Props("7"), () => File.Delete(Path.Join(_image.PluginFolder("7.6.9"), "RemotePowerShellConfig.txt")),
