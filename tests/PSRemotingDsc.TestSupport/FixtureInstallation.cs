@@ -28,6 +28,36 @@ public static class FixtureInstallation
         return Path.GetFullPath(psHome);
     }
 
+    /// <summary>The file name of PowerShell's WinRM plugin in <c>$PSHOME</c> (Windows MSI and ZIP builds only).</summary>
+    public const string PluginFileName = "pwrshplugin.dll";
+
+    /// <summary>
+    /// Creates <c>root/<paramref name="directoryName"/></c> as a Windows-style installation of <paramref name="version"/>
+    /// that also ships <c>pwrshplugin.dll</c> (see <see cref="WritePlugin"/>); returns its full path.
+    /// </summary>
+    public static string CreateWithPlugin(string root, string version, string? directoryName = null, byte[]? pluginBytes = null)
+    {
+        string psHome = Create(root, version, directoryName ?? version);
+        WritePlugin(psHome, pluginBytes ?? PluginBytes(version));
+        return psHome;
+    }
+
+    /// <summary>
+    /// Writes <c>$PSHOME/pwrshplugin.dll</c>. Only its bytes matter to the resource (it is copied and compared, never
+    /// loaded), so the default content is a short stand-in that differs per version; pass the bytes of a real PE (the
+    /// pinned tool's <c>runtimes/win-x64/native/pwrshplugin.dll</c>) where the file version must be readable.
+    /// </summary>
+    public static string WritePlugin(string psHome, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        string path = Path.Join(psHome, PluginFileName);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    /// <summary>The stand-in plugin content for <paramref name="version"/>: "MZ" (a PE's first bytes) and the version, not a loadable image.</summary>
+    public static byte[] PluginBytes(string version) => System.Text.Encoding.ASCII.GetBytes($"MZ fixture pwrshplugin.dll of PowerShell {version}\n");
+
     /// <summary>Writes a real .NET assembly named <paramref name="assemblyName"/> with an AssemblyInformationalVersion attribute.</summary>
     public static void WriteAssembly(string path, string assemblyName, string? informationalVersion)
     {

@@ -121,6 +121,14 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
                 continue;
             }
 
+            // Windows' own plugins have names with spaces ("WMI Provider", "Event Forwarding Plugin"): never endpoints this
+            // resource manages, and names the stores refuse to look up.
+            if (!EndpointNaming.IsValidPluginName(name, out string? problem))
+            {
+                Trace.Write(TraceLevel.Debug, $"Skipping WinRM plugin '{name}': not a PowerShell endpoint name ({problem}).");
+                continue;
+            }
+
             WSManEndpointObservation observed = _observer.Observe(name, desiredInstallation: null, checkPreconditions: false, verifyConnection: false);
             PluginConfiguration configuration = observed.Configuration!;
             bool isPowerShell7 = configuration.Filename?.Contains(PluginDirectory.PluginFileName, StringComparison.OrdinalIgnoreCase) == true;
@@ -269,6 +277,11 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
         if (policy == RestartPolicy.Never || !(needed || policy == RestartPolicy.Always))
         {
             return (needed && policy == RestartPolicy.Never, null);
+        }
+
+        if (!_wsman.Host.CanRestart)
+        {
+            return (true, $"WinRM was not restarted: {_wsman.Host.Description} has no running WinRM service. Restart WinRM when the machine runs.");
         }
 
         if (_wsman.Session.IsInsideWinRMSession && !force)

@@ -3,6 +3,12 @@ namespace PSRemotingDsc.WSMan.Host;
 /// <summary>The WinRM service and the WS-Management stack of one machine, as far as the resource needs them.</summary>
 public interface IWinRMHost
 {
+    /// <summary>Whether <see cref="Restart"/> can restart a real service (false for a machine image, which has none).</summary>
+    bool CanRestart { get; }
+
+    /// <summary>For messages: "this machine", "the machine image (a snapshot)".</summary>
+    string Description { get; }
+
     /// <summary>Installed, running, start type.</summary>
     WinRMServiceState GetServiceState();
 

@@ -16,6 +16,11 @@ public sealed record WinRMHostSnapshot : IWinRMHost
 
     public bool UniversalCRuntimePresent { get; init; } = true;
 
+    /// <summary>False: a snapshot describes a machine; nothing on it runs.</summary>
+    public bool CanRestart => false;
+
+    public string Description => "the machine image (a WinRM snapshot)";
+
     public WinRMServiceState GetServiceState() => Service;
 
     public Version? GetServiceStackVersion() => ServiceStackVersion;

@@ -40,6 +40,10 @@ public sealed class WindowsWinRMHost : IWinRMHost
 
     private string ScExe => Path.Join(_systemDirectory, "sc.exe");
 
+    public bool CanRestart => true;
+
+    public string Description => "this machine";
+
     public WinRMServiceState GetServiceState()
     {
         BoundedProcess.Outcome query = Sc(MaxSingleCall, "query", ServiceName);
