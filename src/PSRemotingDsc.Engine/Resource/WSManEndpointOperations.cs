@@ -166,6 +166,11 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
         var desired = new WSManEndpointDesired(
             name, properties.ShouldExist, installation, properties.AccessMode, properties.SecurityDescriptorSddl,
             properties.Quotas, properties.SessionConfigurationFile, properties.RunAsVirtualAccount);
+        if (verifyConnection && _wsman.ConnectionProbe is null)
+        {
+            Trace.Write(TraceLevel.Warn, $"verifyConnection is ignored: {_wsman.Host.Description} cannot be connected to.");
+        }
+
         WSManEndpointObservation observation = _observer.Observe(name, installation, checkPreconditions: desired.Exist, verifyConnection);
         if (observation.Configuration is { } existing)
         {

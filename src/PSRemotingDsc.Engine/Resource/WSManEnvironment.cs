@@ -23,7 +23,8 @@ public sealed class WSManEnvironment
 
     public IPluginFileAccess FileAccess { get; init; } = new NotApplicablePluginFileAccess();
 
-    public IConnectionProbe ConnectionProbe { get; init; } = new PowerShellConnectionProbe();
+    /// <summary>Opens loopback sessions for <c>verifyConnection</c>; null where nothing can be connected to (a machine image).</summary>
+    public IConnectionProbe? ConnectionProbe { get; init; } = new PowerShellConnectionProbe();
 
     public Version OSVersion { get; init; } = Environment.OSVersion.Version;
 
@@ -45,6 +46,7 @@ public sealed class WSManEnvironment
         Host = new WinRMHostSnapshot(),
         Elevation = new FixedElevation(true),
         Session = FixedSessionContext.Outside,
+        ConnectionProbe = null,
         WindowsDirectory = Path.Combine(root, "Windows"),
         OSVersion = new Version(10, 0, 20348),
     };

@@ -32,7 +32,7 @@ public sealed class WSManEndpointObserver
             ? WSManPreconditions.Check(_environment.Host, _environment.OSVersion)
             : [];
         ConnectionProbeResult? connection = verifyConnection && configuration is not null && desiredInstallation is not null
-            ? _environment.ConnectionProbe.Probe(name, desiredInstallation, _environment.ProbeTimeout)
+            ? _environment.ConnectionProbe?.Probe(name, desiredInstallation, _environment.ProbeTimeout)
             : null;
         return new WSManEndpointObservation(name, configuration, directory, inspection, boundPSHome, bound, preconditions, connection);
     }
