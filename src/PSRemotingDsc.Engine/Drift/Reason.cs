@@ -10,4 +10,10 @@ public sealed record Reason(string Code, string Phrase, string Property)
     public const string CodePrefix = "PSRemotingEndpoint:PSRemotingEndpoint:";
 
     public static Reason Create(ReasonId id, string phrase, string property) => new(CodePrefix + id, phrase, property);
+
+    /// <summary>The properties the reasons name, each once, in order: dsc's list of differing or changed properties.</summary>
+    public static string[] PropertiesOf(IEnumerable<Reason> reasons) => [.. reasons.Select(reason => reason.Property).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Whether this reason has the stable id <paramref name="id"/>.</summary>
+    public bool Is(ReasonId id) => string.Equals(Code, CodePrefix + id, StringComparison.Ordinal);
 }

@@ -44,7 +44,7 @@ internal sealed class SshEndpointOperations : IEndpointOperations
             Trace.Write(TraceLevel.Info, reason.Phrase);
         }
 
-        return new OperationResult(state, PropertiesOf(request.Reasons), []);
+        return new OperationResult(state, Reason.PropertiesOf(request.Reasons), []);
     }
 
     public OperationResult Set(EndpointProperties properties, bool whatIf)
@@ -89,7 +89,7 @@ internal sealed class SshEndpointOperations : IEndpointOperations
             RestartRequired = policy == RestartPolicy.Never && plan.ChangesConfiguration ? [SshServiceName] : [],
             ReloadOutcome = reloadOutcome,
         };
-        return new OperationResult(state, PropertiesOf(request.Reasons), plan.Changes);
+        return new OperationResult(state, Reason.PropertiesOf(request.Reasons), plan.Changes);
     }
 
     public IReadOnlyList<EndpointState> Export(EndpointProperties? filter)
@@ -156,7 +156,7 @@ internal sealed class SshEndpointOperations : IEndpointOperations
         VersionSpec spec = VersionSpec.Parse(properties.Version!);
         string name = properties.Name ?? $"powershell-{spec}";
         string configPath = RequireConfigPath(properties.SshdConfigPath);
-        PowerShellInstallation? installation = ResolveInstallation(properties);
+        PowerShellInstallation? installation = DesiredInstallation.Resolve(_resolver, properties);
         SshdConfiguration configuration = LoadConfiguration(configPath);
         SshEndpointObservation observation = _observer.Observe(configuration, name);
         var desired = new SshEndpointDesired(name, properties.ShouldExist, installation, installation?.Executable, properties.Arguments);
@@ -165,19 +165,6 @@ internal sealed class SshEndpointOperations : IEndpointOperations
             ? $"Version '{spec}' is not installed; endpoint '{name}' is only checked for absence."
             : $"Version '{spec}' resolves to PowerShell {installation.Version} in '{installation.PSHome}' ({installation.Origin}).");
         return new SshRequest(properties, spec, name, configPath, configuration, desired, observation, reasons);
-    }
-
-    private PowerShellInstallation? ResolveInstallation(EndpointProperties properties)
-    {
-        try
-        {
-            return _resolver.Resolve(properties.Version, properties.PSHome);
-        }
-        catch (PSRemotingDscException ex) when (ex.ExitCode == ExitCode.VersionNotFound && !properties.ShouldExist)
-        {
-            // Removing the endpoint of an uninstalled version needs no installation: it is found by name.
-            return null;
-        }
     }
 
     private string RequireConfigPath(string? requested)
@@ -281,7 +268,6 @@ internal sealed class SshEndpointOperations : IEndpointOperations
         };
     }
 
-    private static string[] PropertiesOf(IEnumerable<Reason> reasons) => [.. reasons.Select(reason => reason.Property).Distinct(StringComparer.Ordinal)];
 
     private sealed record SshRequest(
         EndpointProperties Properties,

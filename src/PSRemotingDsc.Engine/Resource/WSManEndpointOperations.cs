@@ -67,7 +67,7 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
         }
 
         EndpointState state = BuildState(request, request.Observation, request.Reasons) with { InDesiredState = request.Reasons.Count == 0 };
-        return new OperationResult(state, PropertiesOf(request.Reasons), []);
+        return new OperationResult(state, Reason.PropertiesOf(request.Reasons), []);
     }
 
     public OperationResult Set(EndpointProperties properties, bool whatIf)
@@ -107,7 +107,7 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
         }
 
         state = state with { RestartRequired = restartRequired ? [WinRMServiceName] : [], ReloadOutcome = restartOutcome };
-        return new OperationResult(state, PropertiesOf(request.Reasons), changes);
+        return new OperationResult(state, Reason.PropertiesOf(request.Reasons), changes);
     }
 
     public IReadOnlyList<EndpointState> Export(EndpointProperties filter)
@@ -162,7 +162,7 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
         string name = properties.Name ?? EndpointNaming.NameFor(spec);
         EndpointNaming.ValidatePluginName(name);
         EndpointProtection.ThrowIfProtected(name, null, "managed by psremotingdsc");
-        PowerShellInstallation? installation = ResolveInstallation(properties);
+        PowerShellInstallation? installation = DesiredInstallation.Resolve(_resolver, properties);
         var desired = new WSManEndpointDesired(
             name, properties.ShouldExist, installation, properties.AccessMode, properties.SecurityDescriptorSddl,
             properties.Quotas, properties.SessionConfigurationFile, properties.RunAsVirtualAccount);
@@ -181,18 +181,6 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
             ? $"Version '{spec}' is not installed; endpoint '{name}' is only checked for absence."
             : $"Version '{spec}' resolves to PowerShell {installation.Version} in '{installation.PSHome}' ({installation.Origin}); plugin store: {_wsman.Store.Kind}.");
         return new WSManRequest(properties, spec, name, desired, observation, _analyzer.Analyze(desired, observation));
-    }
-
-    private PowerShellInstallation? ResolveInstallation(EndpointProperties properties)
-    {
-        try
-        {
-            return _resolver.Resolve(properties.Version, properties.PSHome);
-        }
-        catch (PSRemotingDscException ex) when (ex.ExitCode == ExitCode.VersionNotFound && !properties.ShouldExist)
-        {
-            return null;
-        }
     }
 
     /// <summary>Provisions the plugin folder and registers or repairs the plugin; returns whether WinRM must restart.</summary>
@@ -241,18 +229,18 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
             return restart || _wsman.Store.WritesNeedWinRMRestart;
         }
 
-        if (request.Reasons.Any(reason => s_registration.Any(id => reason.Code.EndsWith(":" + id, StringComparison.Ordinal))))
+        if (request.Reasons.Any(reason => s_registration.Any(reason.Is)))
         {
             RemotingSafetyGuard.EnsureCanRemoveOrReplace(request.Name, _wsman.Session, force);
             PluginConfiguration repaired = WSManPluginDocument.Repair(actual, request.Desired);
-            changes.Add(new PlannedChange(_wsman.Store.Kind, $"update plugin '{request.Name}' ({string.Join(", ", PropertiesOf(request.Reasons))})"));
+            changes.Add(new PlannedChange(_wsman.Store.Kind, $"update plugin '{request.Name}' ({string.Join(", ", Reason.PropertiesOf(request.Reasons))})"));
             if (!whatIf)
             {
                 _wsman.Store.Put(request.Name, repaired.ToXml());
             }
 
             restart |= _wsman.Store.WritesNeedWinRMRestart
-                || request.Reasons.Any(reason => s_needRestart.Any(id => reason.Code.EndsWith(":" + id, StringComparison.Ordinal)));
+                || request.Reasons.Any(reason => s_needRestart.Any(reason.Is));
         }
 
         return restart;
@@ -389,7 +377,6 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
         : filename.Replace("%windir%", _wsman.WindowsDirectory, StringComparison.OrdinalIgnoreCase)
             .Replace("%SystemRoot%", _wsman.WindowsDirectory, StringComparison.OrdinalIgnoreCase);
 
-    private static string[] PropertiesOf(IEnumerable<Reason> reasons) => [.. reasons.Select(reason => reason.Property).Distinct(StringComparer.Ordinal)];
 
     private sealed record WSManRequest(
         EndpointProperties Properties,
