@@ -378,7 +378,7 @@ public sealed class EndpointResourceTests : IDisposable
 
         EndpointState state = _resource.Get(Props("7")).State;
 
-        Assert.True(_resource.Test(AsProperties(state)).State.InDesiredState);
+        Assert.True(_resource.Test(EndpointStates.AsDesired(state)).State.InDesiredState);
     }
 
     [Fact]
@@ -389,7 +389,7 @@ public sealed class EndpointResourceTests : IDisposable
         EndpointState state = _resource.Get(Props("7")).State;
 
         Assert.False(state.Exist);
-        Assert.True(_resource.Test(AsProperties(state)).State.InDesiredState);
+        Assert.True(_resource.Test(EndpointStates.AsDesired(state)).State.InDesiredState);
     }
 
     [Fact]
@@ -402,21 +402,10 @@ public sealed class EndpointResourceTests : IDisposable
         Assert.Equal("7.4.6", state.Version);
         Assert.Equal(_v746, state.PSHome);
         Assert.Equal([Prefix + "BoundToOtherInstallation"], Codes(state.Reasons));
-        Assert.True(_resource.Test(AsProperties(state)).State.InDesiredState);
+        Assert.True(_resource.Test(EndpointStates.AsDesired(state)).State.InDesiredState);
     }
 
     private EndpointProperties Props(string version) => new() { Version = version, SshdConfigPath = _config };
-
-    private static EndpointProperties AsProperties(EndpointState state) => new()
-    {
-        Version = state.Version,
-        Transport = state.Transport,
-        Name = state.Name,
-        PSHome = state.PSHome,
-        Exist = state.Exist,
-        SshdConfigPath = state.SshdConfigPath,
-        Arguments = state.Arguments,
-    };
 
     private void WriteConfig(string text) => File.WriteAllText(_config, text);
 

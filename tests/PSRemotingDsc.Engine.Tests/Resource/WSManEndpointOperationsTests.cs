@@ -728,7 +728,7 @@ public sealed class WSManEndpointOperationsTests : IDisposable
         }
 
         EndpointState state = resource.Get(Props("7")).State;
-        OperationResult test = resource.Test(AsProperties(state));
+        OperationResult test = resource.Test(EndpointStates.AsDesired(state));
 
         Assert.Equal(setup != "absent", state.Exist);
         Assert.True(test.State.InDesiredState, string.Join(Environment.NewLine, test.State.Reasons.Select(reason => reason.Phrase)));
@@ -879,20 +879,6 @@ public sealed class WSManEndpointOperationsTests : IDisposable
         state.Version, state.Name, state.PSHome, state.Exist, state.AccessMode, state.SecurityDescriptorSddl, state.SessionConfigurationFile,
         state.RunAsVirtualAccount, string.Join(",", state.Quotas?.Select(pair => $"{pair.Key}={pair.Value}") ?? []), state.PluginPath,
         state.ResolvedVersion, state.ResolvedPSHome, string.Join(",", Codes(state.Reasons)));
-
-    private static EndpointProperties AsProperties(EndpointState state) => new()
-    {
-        Version = state.Version,
-        Transport = state.Transport,
-        Name = state.Name,
-        PSHome = state.PSHome,
-        Exist = state.Exist,
-        AccessMode = state.AccessMode,
-        SecurityDescriptorSddl = state.SecurityDescriptorSddl,
-        SessionConfigurationFile = state.SessionConfigurationFile,
-        RunAsVirtualAccount = state.RunAsVirtualAccount,
-        Quotas = state.Quotas,
-    };
 
     /// <summary>A WinRM host that records restarts instead of restarting a service (the Windows adapter is tested apart).</summary>
     private sealed class RecordingWinRMHost : IWinRMHost
