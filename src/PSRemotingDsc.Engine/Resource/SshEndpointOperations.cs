@@ -50,7 +50,7 @@ internal sealed class SshEndpointOperations : IEndpointOperations
     public OperationResult Set(EndpointProperties properties, bool whatIf)
     {
         SshRequest request = Prepare(properties);
-        RestartPolicy policy = properties?.Restart ?? RestartPolicy.IfNeeded;
+        RestartPolicy policy = properties.Restart ?? RestartPolicy.IfNeeded;
         if (request.Reasons.Count == 0)
         {
             Trace.Write(TraceLevel.Info, $"Subsystem '{request.Name}' in '{request.ConfigPath}' is already in the desired state; nothing to change.");
@@ -67,16 +67,13 @@ internal sealed class SshEndpointOperations : IEndpointOperations
             Trace.Write(TraceLevel.Info, whatIf ? $"What if: {change.File}: {change.Description}" : $"{change.File}: {change.Description}");
         }
 
-        SshdConfiguration after;
-        if (whatIf)
-        {
-            after = SshdConfiguration.FromDocuments(request.Configuration.Main, [.. request.Configuration.Documents.Skip(1)]);
-        }
-        else
+        if (!whatIf)
         {
             Write(plan);
-            after = LoadConfiguration(request.ConfigPath);
         }
+
+        // Under what-if the planned edits live only in the loaded documents, which the configuration reflects.
+        SshdConfiguration after = whatIf ? request.Configuration : LoadConfiguration(request.ConfigPath);
 
         string? reloadOutcome = policy != RestartPolicy.Never && (plan.ChangesConfiguration || policy == RestartPolicy.Always)
             ? Reload(request, whatIf)
@@ -92,9 +89,8 @@ internal sealed class SshEndpointOperations : IEndpointOperations
         return new OperationResult(state, Reason.PropertiesOf(request.Reasons), plan.Changes);
     }
 
-    public IReadOnlyList<EndpointState> Export(EndpointProperties? filter)
+    public IReadOnlyList<EndpointState> Export(EndpointProperties filter)
     {
-        ArgumentNullException.ThrowIfNull(filter);
         VersionSpec? spec = filter.Version is null ? null : VersionSpec.Parse(filter.Version);
         string configPath = RequireConfigPath(filter.SshdConfigPath);
         SshdConfiguration configuration = LoadConfiguration(configPath);
