@@ -13,7 +13,15 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
-    public string Combine(params string[] parts) => System.IO.Path.Join([Path, .. parts]);
+    /// <summary>
+    /// The path of <paramref name="parts"/> under the directory. Parts may use '/' (e.g. "conf.d/a.conf"); on Windows the
+    /// result is normalised to '\\' so that it equals the paths the code under test builds with the Path APIs.
+    /// </summary>
+    public string Combine(params string[] parts)
+    {
+        string joined = System.IO.Path.Join([Path, .. parts]);
+        return OperatingSystem.IsWindows() ? joined.Replace('/', '\\') : joined;
+    }
 
     /// <summary>Writes <paramref name="text"/> to a file under the directory (creating folders) and returns its full path.</summary>
     public string WriteFile(string relativePath, string text)

@@ -29,7 +29,10 @@ public sealed class SshEndpointObserver
     {
         ArgumentNullException.ThrowIfNull(definition);
         SubsystemCommandLine command = SubsystemCommandLine.Parse(definition.Command);
-        bool exists = command.Executable.Length > 0 && _fileExists(command.Executable);
+        // OpenSSH for Windows runs "...\pwsh" as pwsh.exe, as InstallationResolver.FindByExecutable also accepts.
+        bool exists = command.Executable.Length > 0
+            && (_fileExists(command.Executable)
+                || (OperatingSystem.IsWindows() && !Path.HasExtension(command.Executable) && _fileExists(command.Executable + ".exe")));
         PowerShellInstallation? installation = exists ? _resolver.FindByExecutable(command.Executable) : null;
         return new ObservedSubsystem(definition, command, exists, installation);
     }

@@ -95,6 +95,12 @@ public sealed partial class SshdConfigWriter
                 currentFile = backupTemp;
                 WriteDurably(backupTemp, previous, metadata);
                 currentFile = backup;
+                if (Directory.Exists(backup))
+                {
+                    // Windows reports a rename onto a directory as access denied, which is not the problem here.
+                    throw new IOException($"'{backup}' is a directory, so the previous file cannot be kept there.");
+                }
+
                 File.Move(backupTemp, backup, overwrite: true);
                 backupTemp = null;
             }

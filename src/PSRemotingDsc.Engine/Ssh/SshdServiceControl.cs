@@ -32,12 +32,16 @@ public sealed class SshdServiceControl : ISshdControl
     {
         ArgumentException.ThrowIfNullOrEmpty(configPath);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        string notRunning = $"no sshd is running for {configPath}; nothing to reload";
         if (OperatingSystem.IsWindows())
         {
-            return RestartWindowsService(timeout);
+            // The service reads %ProgramData%\ssh\sshd_config; restarting it for another file would only disturb it.
+            string serviceConfig = Resource.ResourceEnvironment.DefaultSshdConfigPathForThisOS();
+            return string.Equals(Path.GetFullPath(configPath), Path.GetFullPath(serviceConfig), StringComparison.OrdinalIgnoreCase)
+                ? RestartWindowsService(timeout, notRunning)
+                : new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (the sshd service reads {serviceConfig})", null);
         }
 
-        string notRunning = $"no sshd is running for {configPath}; nothing to reload";
         string? pidPath = pidFile ?? DefaultPidFiles.FirstOrDefault(File.Exists);
         if (pidPath is null || !File.Exists(pidPath))
         {
@@ -248,13 +252,13 @@ public sealed class SshdServiceControl : ISshdControl
     }
 
     [SupportedOSPlatform("windows")]
-    private static SshdReloadResult RestartWindowsService(TimeSpan timeout)
+    private static SshdReloadResult RestartWindowsService(TimeSpan timeout, string notRunning)
     {
         var clock = Stopwatch.StartNew();
         (string? state, int? pid) = QueryWindowsService(Remaining(clock, timeout));
         if (state is null or "STOPPED")
         {
-            return new SshdReloadResult(SshdReloadOutcome.NotRunning, "the sshd service is not running; nothing to reload", null);
+            return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (the sshd service is not running)", null);
         }
 
         RunScOrThrow(["stop", "sshd"], Remaining(clock, timeout), timeout);

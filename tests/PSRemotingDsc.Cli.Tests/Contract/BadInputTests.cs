@@ -24,14 +24,14 @@ public sealed class BadInputTests : IDisposable
             { "missing version", "{\"name\":\"x\",\"transport\":\"ssh\",\"sshdConfigPath\":\"{config}\"}", 3, "VersionRequired" },
             { "invalid restart", "{" + v + ",\"restart\":\"sometimes\"}", 3, "RestartInvalid" },
             { "version not installed", "{\"version\":\"6.0.99\",\"transport\":\"ssh\",\"sshdConfigPath\":\"{config}\"}", 4, "PowerShellVersionNotInstalled" },
-            { "pshome that is not PowerShell", "{" + v + ",\"pshome\":\"/nonexistent/powershell\"}", 4, "PSHomeNotFound" },
+            { "pshome that is not PowerShell", "{" + v + ",\"pshome\":\"" + TestPaths.JsonEscaped(TestPaths.Absolute("/nonexistent/powershell")) + "\"}", 4, "PSHomeNotFound" },
             { "name with a newline", "{" + v + ",\"name\":\"evil\\nPermitRootLogin yes\"}", 5, "UnsafeValue" },
             { "name with a quote", "{" + v + ",\"name\":\"a\\\"b\"}", 5, "UnsafeValue" },
             { "name with a control character", "{" + v + ",\"name\":\"a\\u0007b\"}", 5, "UnsafeValue" },
             { "argument with a space", "{" + v + ",\"arguments\":[\"-File x\"]}", 5, "UnsafeValue" },
             { "argument with a comment marker", "{" + v + ",\"arguments\":[\"#x\"]}", 5, "UnsafeValue" },
             { "relative sshdConfigPath", "{\"version\":\"7.6.9\",\"sshdConfigPath\":\"etc/ssh/sshd_config\"}", 6, "SshdConfigPathNotAbsolute" },
-            { "missing sshdConfigPath", "{\"version\":\"7.6.9\",\"transport\":\"ssh\",\"sshdConfigPath\":\"/nonexistent/sshd_config\"}", 6, "SshdConfigNotFound" },
+            { "missing sshdConfigPath", "{\"version\":\"7.6.9\",\"transport\":\"ssh\",\"sshdConfigPath\":\"" + TestPaths.JsonEscaped(TestPaths.Absolute("/nonexistent/sshd_config")) + "\"}", 6, "SshdConfigNotFound" },
         };
     }
 
@@ -43,7 +43,8 @@ public sealed class BadInputTests : IDisposable
         byte[] before = File.ReadAllBytes(_fixture.ConfigPath);
         DateTime written = File.GetLastWriteTimeUtc(_fixture.ConfigPath);
 
-        DscInvocation run = _fixture.Invoker.Invoke("set", input.Replace("{config}", _fixture.ConfigPath, StringComparison.Ordinal));
+        // The path goes into a JSON string literal: escaped, or a Windows path's backslashes would break the JSON.
+        DscInvocation run = _fixture.Invoker.Invoke("set", input.Replace("{config}", TestPaths.JsonEscaped(_fixture.ConfigPath), StringComparison.Ordinal));
 
         Assert.True(run.ExitCode == exitCode, $"{problem}: {run}");
         Assert.Empty(run.Stdout);

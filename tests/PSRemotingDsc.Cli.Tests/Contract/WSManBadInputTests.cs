@@ -27,7 +27,7 @@ public sealed class WSManBadInputTests : IDisposable
         { "idle timeout above the maximum", new JsonObject { ["idleTimeoutMs"] = 7200000, ["maxIdleTimeoutMs"] = 60000 }, 17, "QuotaOutOfRange" },
         { "invalid plugin name", new JsonObject { ["name"] = "-PowerShell" }, 16, "PluginNameInvalid" },
         { "Windows PowerShell's endpoint", new JsonObject { ["name"] = "Microsoft.PowerShell", ["force"] = true }, 14, "EndpointProtected" },
-        { "sshdConfigPath with transport wsman", new JsonObject { ["sshdConfigPath"] = "/etc/ssh/sshd_config" }, 3, "PropertyNotForTransport" },
+        { "sshdConfigPath with transport wsman", new JsonObject { ["sshdConfigPath"] = TestPaths.Absolute("/etc/ssh/sshd_config") }, 3, "PropertyNotForTransport" },
     };
 
     [Theory]

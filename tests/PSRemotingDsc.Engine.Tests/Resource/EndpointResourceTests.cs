@@ -3,6 +3,7 @@ using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Resource;
 using PSRemotingDsc.Ssh;
+using PSRemotingDsc.Versions;
 
 namespace PSRemotingDsc.Tests.Resource;
 
@@ -27,8 +28,9 @@ public sealed class EndpointResourceTests : IDisposable
         _v769 = FixtureInstallation.Create(root, "7.6.9", "7");
         _v746 = FixtureInstallation.Create(root, "7.4.6", "7.4");
         string preview = FixtureInstallation.Create(root, "7.7.0-preview.1", "7-preview");
-        _pwsh769 = Path.Join(_v769, "pwsh");
-        _pwsh746 = Path.Join(_v746, "pwsh");
+        // pwsh.exe on Windows: the resource writes the installation's executable as it is on disk.
+        _pwsh769 = Path.Join(_v769, PowerShellHomeReader.ExecutableName);
+        _pwsh746 = Path.Join(_v746, PowerShellHomeReader.ExecutableName);
         _config = _dir.Combine("ssh", "sshd_config");
         Directory.CreateDirectory(Path.GetDirectoryName(_config)!);
         _resource = new EndpointResource(new ResourceEnvironment

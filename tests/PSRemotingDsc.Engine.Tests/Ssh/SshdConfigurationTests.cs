@@ -75,10 +75,11 @@ public class SshdConfigurationTests
     [Fact]
     public void FromDocuments_ResolvesRelativePatternsAgainstTheMainFilesDirectory_AndSortsByPath()
     {
-        var main = SshdConfigDocument.Parse("Include sshd_config.d/*.conf\n", "/etc/ssh/sshd_config");
-        var z = SshdConfigDocument.Parse("Subsystem s /z\n", "/etc/ssh/sshd_config.d/z.conf");
-        var a = SshdConfigDocument.Parse("Subsystem s /a\n", "/etc/ssh/sshd_config.d/a.conf");
-        var elsewhere = SshdConfigDocument.Parse("Subsystem s /elsewhere\n", "/srv/sshd_config.d/b.conf");
+        // Absolute on every OS: the relative pattern is resolved to a full path (with a drive on Windows).
+        var main = SshdConfigDocument.Parse("Include sshd_config.d/*.conf\n", TestPaths.Absolute("/etc/ssh/sshd_config"));
+        var z = SshdConfigDocument.Parse("Subsystem s /z\n", TestPaths.Absolute("/etc/ssh/sshd_config.d/z.conf"));
+        var a = SshdConfigDocument.Parse("Subsystem s /a\n", TestPaths.Absolute("/etc/ssh/sshd_config.d/a.conf"));
+        var elsewhere = SshdConfigDocument.Parse("Subsystem s /elsewhere\n", TestPaths.Absolute("/srv/sshd_config.d/b.conf"));
 
         var configuration = SshdConfiguration.FromDocuments(main, [z, elsewhere, a]);
 
