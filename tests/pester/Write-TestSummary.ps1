@@ -1,6 +1,7 @@
 <#
 .SYNOPSIS
-    Sums xunit (TRX) and Pester (NUnit XML) results and prints the closing line "N passed, N failed, N skipped".
+    Lists every skipped test with its reason, then sums xunit (TRX) and Pester (NUnit XML) results and prints
+    the closing line "N passed, N failed, N skipped".
 #>
 [CmdletBinding()]
 param(
@@ -9,8 +10,14 @@ param(
 )
 
 $passed = 0; $failed = 0; $skipped = 0
+$skips = [System.Collections.Generic.List[string]]::new()
 foreach ($trx in Get-ChildItem $ResultsDirectory -Filter *.trx) {
-    $counters = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+    $run = ([xml](Get-Content -Raw $trx.FullName)).TestRun
+    foreach ($result in @($run.Results.UnitTestResult) | Where-Object outcome -EQ 'NotExecuted') {
+        $skips.Add("skipped: $($result.testName): $($result.Output.ErrorInfo.Message)")
+    }
+
+    $counters = $run.ResultSummary.Counters
     $passed += [int]$counters.passed
     $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
     # TRX counts a skipped test only as "not executed": total minus executed.
@@ -19,7 +26,14 @@ foreach ($trx in Get-ChildItem $ResultsDirectory -Filter *.trx) {
 
 $pester = Join-Path $ResultsDirectory 'pester.xml'
 if (Test-Path $pester) {
-    $results = ([xml](Get-Content -Raw $pester)).'test-results'
+    $document = [xml](Get-Content -Raw $pester)
+    foreach ($case in $document.SelectNodes('//test-case') | Where-Object { $_.executed -eq 'False' -or $_.result -in 'Ignored', 'Skipped' }) {
+        # Pester's NUnit 2.5 report drops Set-ItResult -Because; the Pester output above carries the reason.
+        $reason = if ($case.reason.message) { $case.reason.message } else { 'reason in the Pester output above' }
+        $skips.Add("skipped: $($case.description): $reason")
+    }
+
+    $results = $document.'test-results'
     $failed += [int]$results.failures + [int]$results.errors
     $skipped += [int]$results.skipped + [int]$results.ignored + [int]$results.inconclusive + [int]$results.'not-run'
     $passed += [int]$results.total - [int]$results.failures - [int]$results.errors - [int]$results.'not-run' - [int]$results.inconclusive - [int]$results.ignored - [int]$results.skipped
@@ -29,4 +43,5 @@ else {
     $failed += 1
 }
 
+$skips | ForEach-Object { $_ }
 "$passed passed, $failed failed, $skipped skipped"
