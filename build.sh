@@ -76,9 +76,20 @@ install_openssh_server() {
 build() {
   log "restoring the pinned tools (PowerShell $(sed -n 's/.*"version": "\(7[^"]*\)".*/\1/p' dotnet-tools.json | head -n1)) and packages"
   dotnet tool restore >/dev/null
-  dotnet restore PSRemotingDsc.sln --nologo -v quiet
+  quietly "restore" dotnet restore PSRemotingDsc.sln --nologo -v quiet
   log "building ($configuration)"
-  dotnet build PSRemotingDsc.sln -c "$configuration" --no-restore --nologo -v quiet -clp:ErrorsOnly
+  quietly "build" dotnet build PSRemotingDsc.sln -c "$configuration" --no-restore --nologo -v quiet -clp:ErrorsOnly
+}
+
+# Runs a step with its output kept aside; shows it only when the step fails.
+quietly() {
+  local step=$1; shift
+  local output
+  if ! output=$("$@" 2>&1); then
+    printf '%s\n' "$output" >&2
+    log "$step failed"
+    return 1
+  fi
 }
 
 case "${1:-}" in
