@@ -10,23 +10,18 @@ public sealed class SshDriftAnalyzerTests : IDisposable
     private const string Prefix = "PSRemotingEndpoint:PSRemotingEndpoint:";
     private const string Name = "powershell-7";
 
-    private readonly TempDirectory _dir = new();
+    private readonly SshTestMachine _machine = new();
+    private readonly TempDirectory _dir;
     private readonly PowerShellInstallation _stable;
     private readonly PowerShellInstallation _older;
     private readonly SshEndpointObserver _observer;
 
     public SshDriftAnalyzerTests()
     {
-        string root = _dir.Combine("powershell");
-        string stable = FixtureInstallation.Create(root, "7.6.9", "7");
-        string older = FixtureInstallation.Create(root, "7.4.6", "7.4");
-        var source = new FixedInstallationSource(stable, older);
-        _stable = source.Get(stable);
-        _older = source.Get(older);
-        _observer = new SshEndpointObserver(new InstallationResolver(source));
+        (_dir, _stable, _older, _observer) = (_machine.Directory, _machine.Stable, _machine.Older, _machine.Observer);
     }
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => _machine.Dispose();
 
     [Fact]
     public void Analyze_ReportsNothing_WhenTheLineStartsTheDesiredInstallationInServerMode()
