@@ -105,8 +105,12 @@ case "${1:-}" in
     rm -f TestResults/*.trx TestResults/pester.xml
     log "xunit"
     xunit_status=0
-    dotnet test PSRemotingDsc.sln -c "$configuration" --no-build --nologo \
-      --logger "trx" --results-directory TestResults -v quiet || xunit_status=$?
+    # One TRX per test project, named after it: results of one run may not overwrite another's.
+    for project in tests/*.Tests/*.Tests.csproj; do
+      name=$(basename "$project" .csproj)
+      dotnet test "$project" -c "$configuration" --no-build --nologo \
+        --logger "trx;LogFileName=$name.trx" --results-directory TestResults -v quiet || xunit_status=$?
+    done
     log "Pester"
     pester_status=0
     PSREMOTINGDSC_CLI="$cli_dir/psremotingdsc" dotnet pwsh -NoProfile -NonInteractive \

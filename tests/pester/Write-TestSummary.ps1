@@ -24,6 +24,15 @@ foreach ($trx in Get-ChildItem $ResultsDirectory -Filter *.trx) {
     $skipped += [int]$counters.total - [int]$counters.executed
 }
 
+# Every xunit project must have reported; a missing TRX is a failure, not a smaller total.
+$projects = @(Get-ChildItem (Join-Path $PSScriptRoot '..') -Directory -Filter '*.Tests' | Where-Object { Test-Path (Join-Path $_.FullName "$($_.Name).csproj") })
+foreach ($project in $projects) {
+    if (-not (Test-Path (Join-Path $ResultsDirectory "$($project.Name).trx"))) {
+        Write-Warning "No xunit results for $($project.Name): counting it as one failure."
+        $failed += 1
+    }
+}
+
 $pester = Join-Path $ResultsDirectory 'pester.xml'
 if (Test-Path $pester) {
     $document = [xml](Get-Content -Raw $pester)
