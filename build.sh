@@ -131,12 +131,12 @@ case "${1:-}" in
     log "xunit: CLI tests against the NativeAOT binary"
     xunit_status=0
     PSREMOTINGDSC_CLI_DIR="$publish_dir" dotnet test tests/PSRemotingDsc.Cli.Tests -c "$configuration" --no-build --nologo \
-      --logger "trx" --results-directory "$results" -v quiet || xunit_status=$?
+      --logger "trx;LogFileName=PSRemotingDsc.Cli.Tests.trx" --results-directory "$results" -v quiet || xunit_status=$?
     log "Pester against the NativeAOT binary"
     pester_status=0
     PSREMOTINGDSC_CLI="$publish_dir/psremotingdsc" dotnet pwsh -NoProfile -NonInteractive \
       -File tests/pester/Invoke-PesterTests.ps1 -ResultPath "$results/pester.xml" || pester_status=$?
-    dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Write-TestSummary.ps1 -ResultsDirectory "$results"
+    dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Write-TestSummary.ps1 -ResultsDirectory "$results" -Projects PSRemotingDsc.Cli.Tests
     if [ "$xunit_status" != 0 ] || [ "$pester_status" != 0 ]; then exit 1; fi
     ;;
   bench)

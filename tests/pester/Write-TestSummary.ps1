@@ -6,7 +6,11 @@
 [CmdletBinding()]
 param(
     [Parameter(Mandatory)]
-    [string] $ResultsDirectory
+    [string] $ResultsDirectory,
+
+    # The xunit projects that must have reported; default: every tests/*.Tests project.
+    [string[]] $Projects = @(Get-ChildItem (Join-Path $PSScriptRoot '..') -Directory -Filter '*.Tests' |
+        Where-Object { Test-Path (Join-Path $_.FullName "$($_.Name).csproj") } | ForEach-Object Name)
 )
 
 $passed = 0; $failed = 0; $skipped = 0
@@ -25,10 +29,9 @@ foreach ($trx in Get-ChildItem $ResultsDirectory -Filter *.trx) {
 }
 
 # Every xunit project must have reported; a missing TRX is a failure, not a smaller total.
-$projects = @(Get-ChildItem (Join-Path $PSScriptRoot '..') -Directory -Filter '*.Tests' | Where-Object { Test-Path (Join-Path $_.FullName "$($_.Name).csproj") })
-foreach ($project in $projects) {
-    if (-not (Test-Path (Join-Path $ResultsDirectory "$($project.Name).trx"))) {
-        Write-Warning "No xunit results for $($project.Name): counting it as one failure."
+foreach ($project in $Projects) {
+    if (-not (Test-Path (Join-Path $ResultsDirectory "$project.trx"))) {
+        Write-Warning "No xunit results for ${project}: counting it as one failure."
         $failed += 1
     }
 }
