@@ -73,6 +73,13 @@ install_openssh_server() {
   fi
 }
 
+# sshd -t refuses every file until its privilege separation directory exists; systemd creates it when the service
+# starts, so a container or CI machine where sshd never ran lacks it.
+prepare_sshd() {
+  install_openssh_server
+  if [ "$(id -u)" = 0 ] && [ -d /etc/ssh ]; then mkdir -p /run/sshd; fi
+}
+
 build() {
   log "restoring the pinned tools (PowerShell $(sed -n 's/.*"version": "\(7[^"]*\)".*/\1/p' dotnet-tools.json | head -n1)) and packages"
   dotnet tool restore >/dev/null
@@ -99,7 +106,7 @@ case "${1:-}" in
     "$cli_dir/psremotingdsc" report "$@"
     ;;
   test)
-    install_openssh_server
+    prepare_sshd
     build
     mkdir -p TestResults
     rm -f TestResults/*.trx TestResults/pester.xml
@@ -122,7 +129,7 @@ case "${1:-}" in
     publish
     ;;
   test-aot)
-    install_openssh_server
+    prepare_sshd
     publish
     build
     results=TestResults/aot
