@@ -89,11 +89,10 @@ internal sealed class SshEndpointOperations : IEndpointOperations
             return new OperationResult(BuildState(request, request.Observation, []) with { ReloadOutcome = reloaded }, [], []);
         }
 
-        if (request.Desired.Exist && properties.Arguments is null && request.Observation.Effective is { } kept
-            && !ValueSafety.AreSafeCommandWords(kept.Command.ExtraArguments))
+        if (properties.Arguments is null && request.Reasons.FirstOrDefault(reason => reason.Is(ReasonId.ShellSyntaxInArguments)) is { } shellSyntax)
         {
             throw new PSRemotingDscException("KeptArgumentsUnsafe", ExitCode.UnsafeValue,
-                $"{kept.Definition.File}:{kept.Definition.LineNumber}: the Subsystem line '{request.Name}' has extra arguments ({string.Join(' ', kept.Command.ExtraArguments)}) with characters a login shell would interpret, so they are not carried into the rewritten line. Set 'arguments' to the list you want (letters, digits and {ValueSafety.CommandWordPunctuation}); nothing was changed.");
+                $"{shellSyntax.Phrase} Its extra arguments are not carried into a rewritten line: set 'arguments' to the list you want (letters, digits and {ShellSafeWord.Punctuation}). Nothing was changed.");
         }
 
         SshEndpointDesired desired = request.Desired.Exist
