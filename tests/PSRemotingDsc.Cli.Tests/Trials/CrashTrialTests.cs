@@ -9,6 +9,7 @@ namespace PSRemotingDsc.Cli.Tests.Trials;
 /// Two lanes (each its own temp config) run side by side so that 200 kills fit in the time on two cores.
 /// Seed: PSREMOTINGDSC_TRIAL_SEED, or a fresh one that the output prints; lane i uses seed + i.
 /// </summary>
+[Collection(TrialsRunAlone.Name)]
 public sealed class CrashTrialTests(ITestOutputHelper output)
 {
     private const int RequiredKills = 200;
