@@ -33,6 +33,9 @@ public enum ReasonId
     /// <summary>The executable path has spaces, which OpenSSH for Windows cannot run as a subsystem.</summary>
     PathHasSpaces,
 
+    /// <summary>An extra argument holds characters the connecting user's login shell interprets (sshd runs the line with <c>$SHELL -c</c>).</summary>
+    ShellSyntaxInArguments,
+
     /// <summary>The only definitions are inside a Match block, where they do not apply to every connection.</summary>
     OnlyInMatchBlock,
 

@@ -96,6 +96,12 @@ public sealed class SshDriftAnalyzer
                 $"{where} does not pass -sshs, so PowerShell does not run as a remoting server.", "arguments"));
         }
 
+        if (observed.Command.ExtraArguments.FirstOrDefault(word => ShellSafeWord.Problem(word) is not null && !(_isWindows && IsWindowsPath(word))) is { } unsafeWord)
+        {
+            reasons.Add(Reason.Create(ReasonId.ShellSyntaxInArguments,
+                $"{where} passes '{unsafeWord}', which {ShellSafeWord.Problem(unsafeWord)}; sshd runs the line with the connecting user's login shell, so it is not passed as written.", "arguments"));
+        }
+
         if (desired.Arguments is not null && !observed.Command.ExtraArguments.SequenceEqual(desired.Arguments, StringComparer.Ordinal))
         {
             reasons.Add(Reason.Create(ReasonId.ArgumentsDiffer,
@@ -104,6 +110,9 @@ public sealed class SshDriftAnalyzer
 
         return reasons;
     }
+
+    // A Windows path's backslashes reach pwsh as path separators, doubled or not; cmd.exe gives them no meaning.
+    private static bool IsWindowsPath(string word) => ShellSafeWord.Problem(word.Replace('\\', '/')) is null;
 
     private static string Locations(IEnumerable<ObservedSubsystem> definitions) => string.Join(", ", definitions.Select(d => d.Location));
 }

@@ -25,4 +25,5 @@ public enum ExitCode
     PluginNameInvalid = 16,
     QuotaOutOfRange = 17,
     WSManUnavailable = 18,
+    ConfigLocked = 19,
 }

@@ -24,12 +24,20 @@ public static class EndpointPropertiesReader
         PropertyNames.RestartRequired, PropertyNames.Metadata, PropertyNames.ExportName, PropertyNames.PluginPath,
     ];
 
+    /// <summary>The largest input read (1 MiB); an instance is a few hundred bytes.</summary>
+    public const int MaxInputLength = 1024 * 1024;
+
     public static EndpointProperties Read(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
             throw new PSRemotingDscException("InputMissing", ExitCode.InvalidJson,
                 "No input: pass one JSON object with --input or on stdin, e.g. {\"version\":\"7\"}.");
+        }
+
+        if (json.Length > MaxInputLength)
+        {
+            throw TooLarge();
         }
 
         JsonDocument document;
@@ -45,7 +53,16 @@ public static class EndpointPropertiesReader
 
         using (document)
         {
-            return Read(document.RootElement);
+            try
+            {
+                return Read(document.RootElement);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A property name with a lone surrogate escape cannot be decoded.
+                throw new PSRemotingDscException("InputNotUnicode", ExitCode.InvalidJson,
+                    "The input has a property name with a lone UTF-16 surrogate escape (such as \\ud800), which is not a character. Fix the input.", ex);
+            }
         }
     }
 
@@ -227,7 +244,7 @@ public static class EndpointPropertiesReader
         {
             string name = $"{PropertyNames.Arguments}[{index++}]";
             string argument = ReadString(name, item);
-            ValueSafety.RequireSafeToken(name, argument);
+            ValueSafety.RequireSafeCommandWord(name, argument);
             arguments.Add(argument);
         }
 
@@ -241,8 +258,28 @@ public static class EndpointPropertiesReader
         _ => throw WrongType(name, "a boolean", value.ValueKind),
     };
 
-    private static string ReadString(string name, JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw WrongType(name, "a string", value.ValueKind);
+    private static string ReadString(string name, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw WrongType(name, "a string", value.ValueKind);
+        }
+
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json refuses to decode an escaped lone surrogate such as "\ud800".
+            throw new PSRemotingDscException("UnsafeValue", ExitCode.UnsafeValue,
+                $"Property '{name}' contains a lone UTF-16 surrogate escape (such as \\ud800), which is not a character and cannot be written to a file. Remove it; nothing was changed.", ex);
+        }
+    }
+
+    /// <summary>The error for an input longer than <see cref="MaxInputLength"/>.</summary>
+    public static PSRemotingDscException TooLarge() =>
+        new("InputTooLarge", ExitCode.InvalidJson, $"The input is larger than {MaxInputLength / 1024} KiB; an instance is one small JSON object. Nothing was read or changed.");
 
     private static PSRemotingDscException WrongType(string name, string expected, JsonValueKind actual) =>
         InvalidProperty("PropertyTypeInvalid", $"Property '{name}' must be {expected}, not {Describe(actual)}.");

@@ -23,6 +23,14 @@ public sealed class ResourceEnvironment
 
     public string DefaultSshdConfigPath { get; init; } = DefaultSshdConfigPathForThisOS();
 
+    /// <summary>How long a set or delete waits for another process's lock on the same configuration file.</summary>
+    public TimeSpan LockTimeout { get; init; } = DefaultLockTimeout;
+
+    /// <summary>The environment variable that sets <see cref="LockTimeout"/> in seconds.</summary>
+    public const string LockTimeoutVariable = "PSREMOTINGDSC_LOCK_TIMEOUT";
+
+    private static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>The WSMan parts; null where WSMan endpoints do not exist (Linux, macOS).</summary>
     public WSManEnvironment? WSMan { get; init; }
 
@@ -32,7 +40,14 @@ public sealed class ResourceEnvironment
         Trace = trace,
         ShortPaths = OperatingSystem.IsWindows() ? new WindowsShortPathResolver() : null,
         WSMan = WSManEnvironment.CreateDefault(),
+        LockTimeout = LockTimeoutFrom(Environment.GetEnvironmentVariable(LockTimeoutVariable)),
     };
+
+    /// <summary>Seconds from <see cref="LockTimeoutVariable"/> (0 to 3600); the default when unset or not a number.</summary>
+    public static TimeSpan LockTimeoutFrom(string? seconds) =>
+        double.TryParse(seconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value is >= 0 and <= 3600
+            ? TimeSpan.FromSeconds(value)
+            : DefaultLockTimeout;
 
     public static string DefaultSshdConfigPathForThisOS() => OperatingSystem.IsWindows()
         ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "ssh", "sshd_config")

@@ -1,6 +1,7 @@
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.IO;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.Versions;
 
@@ -13,6 +14,8 @@ namespace PSRemotingDsc.Resource;
 internal sealed class SshEndpointOperations : IEndpointOperations
 {
     private const string SshServiceName = "sshd";
+
+    private static readonly System.Buffers.SearchValues<char> CmdMetacharacters = System.Buffers.SearchValues.Create("&|<>^%!()\"'`;");
 
     private readonly ResourceEnvironment _environment;
     private readonly InstallationResolver _resolver;
@@ -49,13 +52,47 @@ internal sealed class SshEndpointOperations : IEndpointOperations
 
     public OperationResult Set(EndpointProperties properties, bool whatIf)
     {
-        SshRequest request = Prepare(properties);
+        SshTarget target = Resolve(properties);
+        if (properties.ShouldExist && target.Installation is { } installation)
+        {
+            _ = SubsystemExecutable(installation);
+        }
+
+        if (whatIf)
+        {
+            return Set(Observe(target), whatIf);
+        }
+
+        // One read-modify-write at a time per file; what is read before the lock may be stale, so read after it.
+        using ConfigurationLock held = ConfigurationLock.Acquire(target.ConfigPath, _environment.LockTimeout);
+        Trace.Write(TraceLevel.Debug, $"Holding the lock '{held.Path}'.");
+        SshRequest request = Observe(target);
+        foreach (SshdConfigDocument document in request.Configuration.Documents)
+        {
+            foreach (string stale in SshdConfigWriter.RemoveStaleTempFiles(document.Path))
+            {
+                Trace.Write(TraceLevel.Info, $"Removed '{stale}', left by an interrupted run.");
+            }
+        }
+
+        return Set(request, whatIf);
+    }
+
+    private OperationResult Set(SshRequest request, bool whatIf)
+    {
+        EndpointProperties properties = request.Properties;
         RestartPolicy policy = properties.Restart ?? RestartPolicy.IfNeeded;
         if (request.Reasons.Count == 0)
         {
             Trace.Write(TraceLevel.Info, $"Subsystem '{request.Name}' in '{request.ConfigPath}' is already in the desired state; nothing to change.");
             string? reloaded = policy == RestartPolicy.Always ? Reload(request, whatIf) : null;
             return new OperationResult(BuildState(request, request.Observation, []) with { ReloadOutcome = reloaded }, [], []);
+        }
+
+        if (properties.Arguments is null && request.Reasons.FirstOrDefault(reason => reason.Is(ReasonId.ShellSyntaxInArguments)) is { } shellSyntax)
+        {
+            throw new PSRemotingDscException("KeptArgumentsUnsafe", ExitCode.UnsafeValue,
+                $"{shellSyntax.Phrase} Its extra arguments are not carried into a rewritten line: set 'arguments' to the list you want (letters, digits and {ShellSafeWord.Punctuation}). Nothing was changed.");
         }
 
         SshEndpointDesired desired = request.Desired.Exist
@@ -147,30 +184,46 @@ internal sealed class SshEndpointOperations : IEndpointOperations
         || subsystem.Command.IsServerMode
         || Path.GetFileName(subsystem.Command.Executable).StartsWith("pwsh", StringComparison.OrdinalIgnoreCase);
 
-    private SshRequest Prepare(EndpointProperties properties)
+    private SshRequest Prepare(EndpointProperties properties) => Observe(Resolve(properties));
+
+    /// <summary>Everything that needs no configuration read: a failure here leaves no trace, not even a lock file.</summary>
+    private SshTarget Resolve(EndpointProperties properties)
     {
         VersionSpec spec = VersionSpec.Parse(properties.Version!);
         string name = properties.Name ?? $"powershell-{spec}";
         string configPath = RequireConfigPath(properties.SshdConfigPath);
         PowerShellInstallation? installation = DesiredInstallation.Resolve(_resolver, properties);
-        SshdConfiguration configuration = LoadConfiguration(configPath);
-        SshEndpointObservation observation = _observer.Observe(configuration, name);
-        var desired = new SshEndpointDesired(name, properties.ShouldExist, installation, installation?.Executable, properties.Arguments);
-        IReadOnlyList<Reason> reasons = _analyzer.Analyze(desired, observation);
         Trace.Write(TraceLevel.Debug, installation is null
             ? $"Version '{spec}' is not installed; endpoint '{name}' is only checked for absence."
             : $"Version '{spec}' resolves to PowerShell {installation.Version} in '{installation.PSHome}' ({installation.Origin}).");
-        return new SshRequest(properties, spec, name, configPath, configuration, desired, observation, reasons);
+        return new SshTarget(properties, spec, name, configPath, installation);
+    }
+
+    private SshRequest Observe(SshTarget target)
+    {
+        SshdConfiguration configuration = LoadConfiguration(target.ConfigPath);
+        SshEndpointObservation observation = _observer.Observe(configuration, target.Name);
+        EndpointProperties properties = target.Properties;
+        var desired = new SshEndpointDesired(target.Name, properties.ShouldExist, target.Installation, target.Installation?.Executable, properties.Arguments);
+        IReadOnlyList<Reason> reasons = _analyzer.Analyze(desired, observation);
+        return new SshRequest(properties, target.Spec, target.Name, target.ConfigPath, configuration, desired, observation, reasons);
     }
 
     private string RequireConfigPath(string? requested)
     {
         string path = requested ?? _environment.DefaultSshdConfigPath;
-        if (!File.Exists(path))
+        FileKind kind = RegularFile.Inspect(path);
+        if (kind == FileKind.Missing)
         {
             throw new PSRemotingDscException("SshdConfigNotFound", ExitCode.ConfigPathInvalid, requested is null
                 ? $"The default sshd_config '{path}' does not exist. Install the OpenSSH server or set 'sshdConfigPath' to the file sshd uses."
-                : $"Property 'sshdConfigPath' is '{path}', which does not exist or is not a file. Set it to the sshd_config file sshd uses.");
+                : $"Property 'sshdConfigPath' is '{path}', which does not exist (or is a symbolic link to nothing). Set it to the sshd_config file sshd uses.");
+        }
+
+        if (kind != FileKind.Regular)
+        {
+            throw new PSRemotingDscException("SshdConfigNotRegularFile", ExitCode.ConfigPathInvalid,
+                $"Property 'sshdConfigPath' is '{path}', which is {kind.Describe()}, not a regular file; only regular files are read or replaced. Nothing was changed. Set it to the sshd_config file sshd uses.");
         }
 
         return path;
@@ -209,7 +262,23 @@ internal sealed class SshEndpointOperations : IEndpointOperations
                 $"'{executable}' contains whitespace, which sshd would split into separate arguments. Create a symbolic link without spaces to the PowerShell directory and pass it as 'pshome'.");
         }
 
-        ValueSafety.RequireSafePath("pshome", executable);
+        if (_environment.IsWindows)
+        {
+            // cmd.exe /c runs the subsystem command on Windows (Win32-OpenSSH w32-doexec.c); these are its syntax.
+            int unsafeAt = executable.AsSpan().IndexOfAny(CmdMetacharacters);
+            if (unsafeAt >= 0)
+            {
+                throw new PSRemotingDscException("ExecutablePathUnsafe", ExitCode.UnsafeValue,
+                    $"'{executable}' contains '{executable[unsafeAt]}', which cmd.exe interprets when OpenSSH for Windows starts the subsystem. Create a link without it to the PowerShell directory and pass it as 'pshome'.");
+            }
+
+            ValueSafety.RequireSafePath("pshome", executable);
+        }
+        else
+        {
+            ValueSafety.RequireSafeCommandWord("pshome", executable);
+        }
+
         return executable;
     }
 
@@ -264,6 +333,8 @@ internal sealed class SshEndpointOperations : IEndpointOperations
         };
     }
 
+
+    private sealed record SshTarget(EndpointProperties Properties, VersionSpec Spec, string Name, string ConfigPath, PowerShellInstallation? Installation);
 
     private sealed record SshRequest(
         EndpointProperties Properties,

@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Text;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Ssh;
 
 namespace PSRemotingDsc.Resource;
 
 /// <summary>
-/// Keeps user input from becoming configuration syntax: a value that reaches an sshd_config line must not
-/// carry a line break, a quote, a comment marker or a control character.
+/// Keeps user input from becoming configuration or shell syntax: no value carries a line break, a control or
+/// invisible format character or a lone surrogate, and a word of a Subsystem command is limited further to what
+/// <see cref="ShellSafeWord"/> allows.
 /// </summary>
 public static class ValueSafety
 {
@@ -16,14 +20,15 @@ public static class ValueSafety
             throw Unsafe(property, value, "is empty");
         }
 
-        foreach (char c in value)
+        for (int i = 0; i < value.Length; i++)
         {
+            char c = value[i];
             if (char.IsWhiteSpace(c))
             {
                 throw Unsafe(property, value, c is '\n' or '\r' ? "contains a line break" : "contains whitespace");
             }
 
-            ThrowIfSyntaxCharacter(property, value, c);
+            ThrowIfSyntaxCharacter(property, value, i);
         }
     }
 
@@ -48,22 +53,33 @@ public static class ValueSafety
     public static void RequireSafePath(string property, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        foreach (char c in value)
+        for (int i = 0; i < value.Length; i++)
         {
-            if (c is '\n' or '\r')
-            {
-                throw Unsafe(property, value, "contains a line break");
-            }
-
-            ThrowIfSyntaxCharacter(property, value, c);
+            ThrowIfSyntaxCharacter(property, value, i);
         }
     }
 
-    private static void ThrowIfSyntaxCharacter(string property, string value, char c)
+    /// <summary>A word of a Subsystem command (an argument, the pwsh path): see <see cref="ShellSafeWord"/>.</summary>
+    public static void RequireSafeCommandWord(string property, string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
+        for (int i = 0; i < value.Length; i++)
+        {
+            ThrowIfSyntaxCharacter(property, value, i);
+        }
+
+        if (ShellSafeWord.Problem(value) is { } problem)
+        {
+            throw Unsafe(property, value, problem);
+        }
+    }
+
+    private static void ThrowIfSyntaxCharacter(string property, string value, int index)
+    {
+        char c = value[index];
         if (c is '"' or '\'' or '`')
         {
-            throw Unsafe(property, value, "contains a quote character");
+            throw Unsafe(property, value, $"contains the quote character {Name(c)}");
         }
 
         if (c == '#')
@@ -71,25 +87,48 @@ public static class ValueSafety
             throw Unsafe(property, value, "contains '#', which starts a comment in sshd_config");
         }
 
-        if (char.IsControl(c))
+        if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
         {
-            throw Unsafe(property, value, $"contains the control character U+{(int)c:X4}");
+            throw Unsafe(property, value, $"contains the line break {Name(c)}");
+        }
+
+        if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+        {
+            throw Unsafe(property, value, $"contains the {(char.IsControl(c) ? "control" : "invisible format")} character {Name(c)}");
+        }
+
+        bool paired = char.IsHighSurrogate(c)
+            ? index + 1 < value.Length && char.IsLowSurrogate(value[index + 1])
+            : !char.IsLowSurrogate(c) || (index > 0 && char.IsHighSurrogate(value[index - 1]));
+        if (!paired)
+        {
+            throw Unsafe(property, value, $"contains the lone surrogate {Name(c)}, which is not a character and cannot be written as UTF-8");
         }
     }
 
+    /// <summary>"'$' (U+0024)", or just the code point for what would not print.</summary>
+    private static string Name(char c) =>
+        char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            ? $"U+{(int)c:X4}"
+            : ShellSafeWord.Name(c);
+
     private static PSRemotingDscException Unsafe(string property, string value, string problem) =>
         new("UnsafeValue", ExitCode.UnsafeValue,
-            $"Property '{property}' {problem}: {Quote(value)}. Such characters would change the meaning of the configuration file; remove them.");
+            $"Property '{property}' {problem}: {Quote(value)}. Such characters would change the meaning of the configuration file or of the command sshd runs; remove them. Nothing was changed.");
 
     private static string Quote(string value)
     {
-        var escaped = new System.Text.StringBuilder(value.Length + 2);
+        const int Shown = 200;
+        var escaped = new StringBuilder(Math.Min(value.Length, Shown) + 16);
         escaped.Append('\'');
-        foreach (char c in value)
+        foreach (char c in value.Length > Shown ? value[..Shown] : value)
         {
-            escaped.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
+            escaped.Append(char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                ? $"\\u{(int)c:x4}"
+                : c.ToString());
         }
 
-        return escaped.Append('\'').ToString();
+        escaped.Append('\'');
+        return value.Length > Shown ? escaped.Append($" (first {Shown} of {value.Length} characters)").ToString() : escaped.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.IO;
 
 namespace PSRemotingDsc.Ssh;
 
@@ -123,7 +124,7 @@ public sealed class SshdConfigDocument
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = RegularFile.ReadAllBytes(path);
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -131,7 +132,7 @@ public sealed class SshdConfigDocument
         }
         catch (IOException ex)
         {
-            throw new PSRemotingDscException("SshdConfigUnreadable", ExitCode.ConfigUnreadable, $"{path}: cannot read the sshd configuration: {ex.Message}", ex);
+            throw ReadFailure(path, ex);
         }
 
         string text;
@@ -147,6 +148,21 @@ public sealed class SshdConfigDocument
 
         return Parse(text, path);
     }
+
+    /// <summary>
+    /// The error for a configuration file that could not be read: not there or not a regular file (exit 6),
+    /// larger than <see cref="RegularFile.MaxConfigurationBytes"/> or another I/O error (exit 11).
+    /// </summary>
+    internal static PSRemotingDscException ReadFailure(string path, IOException ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => new PSRemotingDscException("SshdConfigNotFound", ExitCode.ConfigPathInvalid,
+            $"{path}: the sshd configuration does not exist (or is a symbolic link to nothing). Pass the path of the sshd_config file sshd uses.", ex),
+        NotRegularFileException notRegular => new PSRemotingDscException("SshdConfigNotRegularFile", ExitCode.ConfigPathInvalid,
+            $"{path}: the sshd configuration is {notRegular.Kind.Describe()}, not a regular file; only regular files are read or replaced. Nothing was changed.", ex),
+        FileTooLargeException tooLarge => new PSRemotingDscException("SshdConfigTooLarge", ExitCode.ConfigUnreadable,
+            $"{path}: the sshd configuration has {tooLarge.Size:N0} bytes, more than the {tooLarge.Limit / (1024 * 1024)} MiB read; nothing was read or changed. Check that this is the right file.", ex),
+        _ => new PSRemotingDscException("SshdConfigUnreadable", ExitCode.ConfigUnreadable, $"{path}: cannot read the sshd configuration: {ex.Message}", ex),
+    };
 
     /// <summary>The text: exactly the parsed text when nothing was changed.</summary>
     public string Render()

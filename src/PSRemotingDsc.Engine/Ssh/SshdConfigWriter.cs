@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.IO;
 
 namespace PSRemotingDsc.Ssh;
 
@@ -55,18 +56,20 @@ public sealed partial class SshdConfigWriter
         {
             // Replace the file a symbolic link points at, not the link: the rename must happen beside the real file.
             string target = ResolveFinalTarget(fullPath);
-            if (Directory.Exists(target))
+            FileKind kind = RegularFile.Inspect(target);
+            if (kind is not (FileKind.Regular or FileKind.Missing))
             {
                 throw new PSRemotingDscException(
-                    "SshdConfigPathIsDirectory",
-                    ExitCode.UnexpectedError,
-                    $"Cannot write '{fullPath}': it is a directory, not a file. Nothing was changed.");
+                    "SshdConfigNotRegularFile",
+                    ExitCode.ConfigPathInvalid,
+                    $"Cannot write '{fullPath}': it is {kind.Describe()}, not a regular file, and only regular files are replaced. Nothing was changed.");
             }
 
             string directory = Path.GetDirectoryName(target)
                 ?? throw new PSRemotingDscException("SshdConfigPathInvalid", ExitCode.UnexpectedError, $"Cannot write '{fullPath}': it has no parent directory.");
-            bool originalExists = File.Exists(target);
-            if (originalExists && File.ReadAllBytes(target).AsSpan().SequenceEqual(newContent))
+            bool originalExists = kind == FileKind.Regular;
+            byte[]? previous = originalExists ? RegularFile.ReadAllBytes(target) : null;
+            if (previous is not null && previous.AsSpan().SequenceEqual(newContent))
             {
                 return new WriteResult(fullPath, BackupPath: null, Validated: false, Warnings: []) { Unchanged = true };
             }
@@ -86,11 +89,9 @@ public sealed partial class SshdConfigWriter
             }
 
             string? backup = null;
-            if (originalExists)
+            if (previous is not null)
             {
                 backup = fullPath + BackupSuffix;
-                currentFile = target;
-                byte[] previous = File.ReadAllBytes(target);
                 backupTemp = Path.Combine(Path.GetDirectoryName(backup)!, TempName(Path.GetFileName(backup), ".tmp"));
                 currentFile = backupTemp;
                 WriteDurably(backupTemp, previous, metadata);
@@ -123,6 +124,10 @@ public sealed partial class SshdConfigWriter
                 $"Permission denied writing '{currentFile}' while replacing '{fullPath}': {ex.Message} The original file is unchanged. Run elevated (root or Administrator).",
                 ex);
         }
+        catch (Exception ex) when (ex is NotRegularFileException or FileTooLargeException or FileNotFoundException)
+        {
+            throw SshdConfigDocument.ReadFailure(currentFile, (IOException)ex);
+        }
         catch (Exception ex) when (ex is IOException or NotSupportedException or System.Security.SecurityException)
         {
             throw new PSRemotingDscException(
@@ -136,6 +141,38 @@ public sealed partial class SshdConfigWriter
             TryDelete(temp);
             TryDelete(backupTemp);
         }
+    }
+
+    /// <summary>
+    /// Deletes what a killed run of this writer left beside <paramref name="path"/>: regular files named exactly like
+    /// its temp files (<c>.&lt;name&gt;.psremotingdsc-&lt;12 hex&gt;.tmp</c>, and the same for the backup), nothing else.
+    /// Only safe while the configuration lock is held, when no other writer can be using them.
+    /// </summary>
+    /// <returns>The paths deleted.</returns>
+    public static IReadOnlyList<string> RemoveStaleTempFiles(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string target = ResolveFinalTarget(Path.GetFullPath(path));
+        string? directory = Path.GetDirectoryName(target);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        string name = Path.GetFileName(target);
+        var removed = new List<string>();
+        foreach (string candidate in Directory.EnumerateFiles(directory, ".*" + TempMarker + "*.tmp"))
+        {
+            string file = Path.GetFileName(candidate);
+            bool ours = IsTempName(file, name) || IsTempName(file, name + BackupSuffix);
+            if (ours && RegularFile.Inspect(candidate, followLinks: false) == FileKind.Regular)
+            {
+                File.Delete(candidate);
+                removed.Add(candidate);
+            }
+        }
+
+        return removed;
     }
 
     /// <summary>
@@ -210,8 +247,24 @@ public sealed partial class SshdConfigWriter
         return target is null ? fullPath : Path.GetFullPath(target.FullName);
     }
 
+    private const string TempMarker = ".psremotingdsc-";
+    private const int TempRandomHexDigits = 12;
+    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     private static string TempName(string fileName, string extension)
-        => $".{fileName}.psremotingdsc-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}{extension}";
+        => $".{fileName}{TempMarker}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(TempRandomHexDigits / 2))}{extension}";
+
+    private static bool IsTempName(string file, string fileName)
+    {
+        string prefix = "." + fileName + TempMarker;
+        if (!file.StartsWith(prefix, StringComparison.Ordinal) || !file.EndsWith(".tmp", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> random = file.AsSpan(prefix.Length, file.Length - prefix.Length - ".tmp".Length);
+        return random.Length == TempRandomHexDigits && !random.ContainsAnyExcept(LowerHexDigits);
+    }
 
     private static void TryDelete(string? path)
     {

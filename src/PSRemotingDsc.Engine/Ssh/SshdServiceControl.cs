@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.IO;
 
 namespace PSRemotingDsc.Ssh;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PSRemotingDsc.Cli.Tests.Contract;
 using PSRemotingDsc.TestSupport;
@@ -69,37 +68,6 @@ public sealed class SshEndpointEndToEndTests
         Assert.False(server.HasExited, "sshd must survive every reload.");
     }
 
-    /// <summary>Opens a PowerShell remoting session over SSH with the pinned pwsh and returns the remote $PSVersionTable.PSVersion.</summary>
-    private static string RemoteVersion(int port, string keyFile)
-    {
-        string script = $$"""
-            $ErrorActionPreference = 'Stop'
-            $session = New-PSSession -HostName 127.0.0.1 -Port {{port}} -UserName root -KeyFilePath '{{keyFile}}' -Subsystem {{EndpointName}} -SSHTransport -Options @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
-            try { Invoke-Command -Session $session -ScriptBlock { $PSVersionTable.PSVersion.ToString() } } finally { Remove-PSSession $session }
-            """;
-        var start = new ProcessStartInfo(RealPowerShell.Executable!)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (string argument in (string[])["-NoProfile", "-NonInteractive", "-Command", script])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The remoting session did not finish within 60 s.");
-        }
-
-        Assert.True(process.ExitCode == 0, $"pwsh exited {process.ExitCode}: {stderr.Result}");
-        return stdout.Result.Trim();
-    }
+    private static string RemoteVersion(int port, string keyFile) =>
+        RemotePowerShell.Invoke(port, keyFile, EndpointName, "$PSVersionTable.PSVersion.ToString()");
 }

@@ -322,7 +322,7 @@ public class SshdConfigDocumentTests
 
         var error = Assert.Throws<PSRemotingDscException>(() => SshdConfigDocument.Load(path));
 
-        Assert.Equal(ExitCode.ConfigUnreadable, error.ExitCode);
+        Assert.Equal(("SshdConfigNotFound", ExitCode.ConfigPathInvalid), (error.ErrorId, error.ExitCode));
         Assert.StartsWith($"{path}: ", error.Message, StringComparison.Ordinal);
     }
 

@@ -252,7 +252,7 @@ public sealed class SshdConfigWriterTests : IDisposable
 
         var error = Assert.Throws<PSRemotingDscException>(() => new SshdConfigWriter(validator: null).Write(path, "new\n"));
 
-        Assert.Equal(ExitCode.UnexpectedError, error.ExitCode);
+        Assert.Equal(("SshdConfigNotRegularFile", ExitCode.ConfigPathInvalid), (error.ErrorId, error.ExitCode));
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
         Assert.Equal(["sshd_config"], _dir.EntryNames());
         Assert.Empty(Directory.EnumerateFileSystemEntries(path));

@@ -158,7 +158,7 @@ public class SshdConfigurationTests
 
         var error = Assert.Throws<PSRemotingDscException>(() => SshdConfiguration.Load(main));
 
-        Assert.Equal(ExitCode.ConfigUnreadable, error.ExitCode);
+        Assert.Equal(ExitCode.ConfigPathInvalid, error.ExitCode);
         Assert.Contains(main, error.Message, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PSRemotingDsc.IO;
 using PSRemotingDsc.Ssh;
 
 namespace PSRemotingDsc.Tests.Ssh;
