@@ -84,11 +84,7 @@ internal static class CommandLine
         if (arguments.Command == "export")
         {
             EndpointProperties? filter = string.IsNullOrWhiteSpace(input) ? null : EndpointPropertiesReader.Read(input);
-            foreach (EndpointState state in resource.Export(filter))
-            {
-                stdout.WriteLine(StateJson.Serialize(state));
-            }
-
+            StateJson.WriteLines(stdout, resource.Export(filter));
             return 0;
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using PSRemotingDsc.Drift;
@@ -17,6 +18,26 @@ internal static class StateJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// JSON Lines: one compact line per state, as <see cref="Serialize"/> writes it, through one writer and one
+    /// buffer (a writer of its own costs each state kilobytes, which an export of thousands of endpoints notices).
+    /// </summary>
+    public static void WriteLines(TextWriter output, IEnumerable<EndpointState> states)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(states);
+        var buffer = new ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, JsonOutput.Compact);
+        foreach (EndpointState state in states)
+        {
+            Write(writer, state);
+            writer.Flush();
+            output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
+            writer.Reset();
+        }
     }
 
     public static string SerializeNames(IEnumerable<string> names)

@@ -67,33 +67,34 @@ public sealed class SshDriftAnalyzer
     private List<Reason> Check(SshEndpointDesired desired, ObservedSubsystem observed)
     {
         var reasons = new List<Reason>();
-        string where = $"Subsystem '{observed.Definition.Name}' at {observed.Location}";
+        // Built only for a reason: export checks thousands of lines that have none.
+        string Where() => $"Subsystem '{observed.Definition.Name}' at {observed.Location}";
         if (!observed.ExecutableExists)
         {
             reasons.Add(Reason.Create(ReasonId.InstallationGone,
-                $"{where} starts '{observed.Command.Executable}', which does not exist (PowerShell was uninstalled or moved).", "pshome"));
+                $"{Where()} starts '{observed.Command.Executable}', which does not exist (PowerShell was uninstalled or moved).", "pshome"));
         }
         else if (observed.Installation is null)
         {
             reasons.Add(Reason.Create(ReasonId.NotPowerShell,
-                $"{where} starts '{observed.Command.Executable}', which is not a PowerShell installation.", "pshome"));
+                $"{Where()} starts '{observed.Command.Executable}', which is not a PowerShell installation.", "pshome"));
         }
         else if (desired.Installation is not null && !PathComparer.SameDirectory(observed.Installation.PSHome, desired.Installation.PSHome))
         {
             reasons.Add(Reason.Create(ReasonId.BoundToOtherInstallation,
-                $"{where} starts PowerShell {observed.Installation.Version} in '{observed.Installation.PSHome}', not PowerShell {desired.Installation.Version} in '{desired.Installation.PSHome}'.", "pshome"));
+                $"{Where()} starts PowerShell {observed.Installation.Version} in '{observed.Installation.PSHome}', not PowerShell {desired.Installation.Version} in '{desired.Installation.PSHome}'.", "pshome"));
         }
 
         if (_isWindows && WindowsSubsystemPath.NeedsWorkaround(observed.Command.Executable))
         {
             reasons.Add(Reason.Create(ReasonId.PathHasSpaces,
-                $"{where} starts '{observed.Command.Executable}', a path with spaces that OpenSSH for Windows cannot run; use the 8.3 short name or a link without spaces.", "pshome"));
+                $"{Where()} starts '{observed.Command.Executable}', a path with spaces that OpenSSH for Windows cannot run; use the 8.3 short name or a link without spaces.", "pshome"));
         }
 
         if (!observed.Command.IsServerMode)
         {
             reasons.Add(Reason.Create(ReasonId.NotServerMode,
-                $"{where} does not pass -sshs, so PowerShell does not run as a remoting server.", "arguments"));
+                $"{Where()} does not pass -sshs, so PowerShell does not run as a remoting server.", "arguments"));
         }
 
         if (observed.Command.ExtraArguments.FirstOrDefault(word => ShellSafeWord.Problem(word) is not null && !(_isWindows && IsWindowsPath(word))) is { } unsafeWord)
@@ -105,7 +106,7 @@ public sealed class SshDriftAnalyzer
         if (desired.Arguments is not null && !observed.Command.ExtraArguments.SequenceEqual(desired.Arguments, StringComparer.Ordinal))
         {
             reasons.Add(Reason.Create(ReasonId.ArgumentsDiffer,
-                $"{where} passes the extra arguments [{string.Join(' ', observed.Command.ExtraArguments)}], not [{string.Join(' ', desired.Arguments)}].", "arguments"));
+                $"{Where()} passes the extra arguments [{string.Join(' ', observed.Command.ExtraArguments)}], not [{string.Join(' ', desired.Arguments)}].", "arguments"));
         }
 
         return reasons;

@@ -136,6 +136,7 @@ internal sealed class SshEndpointOperations : IEndpointOperations
             .Where(definition => !definition.InMatchBlock)
             .Select(definition => definition.Name)
             .Distinct(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, SshEndpointObservation> observations = _observer.ObserveAll(configuration);
 
         var states = new List<EndpointState>();
         foreach (string name in names)
@@ -145,8 +146,12 @@ internal sealed class SshEndpointOperations : IEndpointOperations
                 continue;
             }
 
-            SshEndpointObservation observation = _observer.Observe(configuration, name);
-            ObservedSubsystem effective = observation.Effective!;
+            // A name defined only in a file included from inside a Match block has no global definition.
+            if (!observations.TryGetValue(name, out SshEndpointObservation? observation) || observation.Effective is not { } effective)
+            {
+                continue;
+            }
+
             if (!IsPowerShellEndpoint(effective))
             {
                 continue;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace PSRemotingDsc.Ssh;
@@ -10,10 +11,13 @@ namespace PSRemotingDsc.Ssh;
 /// </summary>
 internal static class SshdArgumentSplitter
 {
+    private static readonly SearchValues<char> SpaceOrQuoting = SearchValues.Create(" \t\\\"'");
+
     /// <summary>Splits <paramref name="text"/> from <paramref name="start"/>; null when a quote is not closed (sshd: "invalid quotes").</summary>
-    public static List<SshdToken>? Split(string text, int start, bool terminateOnComment)
+    public static List<SshdToken>? Split(ReadOnlySpan<char> text, int start, bool terminateOnComment)
     {
         var tokens = new List<SshdToken>();
+        StringBuilder? value = null;
         var i = start;
         while (i < text.Length)
         {
@@ -30,7 +34,17 @@ internal static class SshdArgumentSplitter
             }
 
             var tokenStart = i;
-            var value = new StringBuilder();
+            var plainEnd = text[i..].IndexOfAny(SpaceOrQuoting);
+            if (plainEnd < 0 || text[i + plainEnd] is ' ' or '\t')
+            {
+                // Nothing to unquote or unescape: the token is the text itself.
+                i = plainEnd < 0 ? text.Length : i + plainEnd;
+                tokens.Add(new SshdToken(text[tokenStart..i].ToString(), tokenStart, i));
+                continue;
+            }
+
+            value ??= new StringBuilder();
+            value.Clear();
             char quote = '\0';
             for (; i < text.Length; i++)
             {

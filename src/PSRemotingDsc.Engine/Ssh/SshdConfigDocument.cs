@@ -16,6 +16,9 @@ public sealed class SshdConfigDocument
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    [ThreadStatic]
+    private static long t_linesEnumerated;
+
     private readonly string _originalText;
     private readonly string _byteOrderMark;
     private readonly List<SshdConfigLine> _lines;
@@ -36,7 +39,31 @@ public sealed class SshdConfigDocument
     public string NewLine { get; }
 
     /// <summary>True when <see cref="Render"/> no longer returns the parsed text.</summary>
-    public bool IsModified => !string.Equals(Render(), _originalText, StringComparison.Ordinal);
+    public bool IsModified
+    {
+        get
+        {
+            // Compared line by line against the parsed text, without rendering a copy of the whole file.
+            var rest = _originalText.AsSpan(_byteOrderMark.Length);
+            foreach (var line in _lines)
+            {
+                if (!rest.StartsWith(line.Span, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                rest = rest[line.Length..];
+                if (!rest.StartsWith(line.Ending, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                rest = rest[line.Ending.Length..];
+            }
+
+            return !rest.IsEmpty;
+        }
+    }
 
     /// <summary>Every Subsystem line of this file in order, global and inside Match blocks.</summary>
     public IReadOnlyList<SubsystemDefinition> Subsystems
@@ -64,7 +91,7 @@ public sealed class SshdConfigDocument
             var result = new List<IncludeDirective>();
             foreach (var (line, lineNumber, inMatchBlock) in EnumerateLines())
             {
-                if (line.IsKeyword("Include") && line.Arguments is { } arguments)
+                if (line.IsKeyword("Include") && line.SplitArguments() is { } arguments)
                 {
                     result.AddRange(arguments.Select(argument => new IncludeDirective(argument.Value, Path, lineNumber, inMatchBlock)));
                 }
@@ -81,7 +108,7 @@ public sealed class SshdConfigDocument
         ArgumentNullException.ThrowIfNull(path);
 
         var byteOrderMark = text.StartsWith(ByteOrderMark, StringComparison.Ordinal) ? ByteOrderMark : string.Empty;
-        var lines = new List<SshdConfigLine>();
+        var lines = new List<SshdConfigLine>(text.AsSpan().Count('\n') + 1);
         int crlf = 0, lf = 0;
         string? firstEnding = null;
         var start = byteOrderMark.Length;
@@ -90,7 +117,7 @@ public sealed class SshdConfigDocument
             var newline = text.IndexOf('\n', start);
             if (newline < 0)
             {
-                lines.Add(SshdConfigLine.Parse(text[start..], string.Empty));
+                lines.Add(SshdConfigLine.Parse(text, start, text.Length - start, string.Empty));
                 break;
             }
 
@@ -106,7 +133,7 @@ public sealed class SshdConfigDocument
             }
 
             firstEnding ??= ending;
-            lines.Add(SshdConfigLine.Parse(text[start..(newline - ending.Length + 1)], ending));
+            lines.Add(SshdConfigLine.Parse(text, start, newline - ending.Length + 1 - start, ending));
             start = newline + 1;
         }
 
@@ -167,11 +194,16 @@ public sealed class SshdConfigDocument
     /// <summary>The text: exactly the parsed text when nothing was changed.</summary>
     public string Render()
     {
+        if (!IsModified)
+        {
+            return _originalText;
+        }
+
         var builder = new StringBuilder(_originalText.Length + 64);
         builder.Append(_byteOrderMark);
         foreach (var line in _lines)
         {
-            builder.Append(line.Text).Append(line.Ending);
+            builder.Append(line.Span).Append(line.Ending);
         }
 
         return builder.ToString();
@@ -221,7 +253,7 @@ public sealed class SshdConfigDocument
 
         var first = _lines[indexes[0]];
         var replacement = first.Indentation + canonical;
-        var changed = indexes.Count > 1 || !string.Equals(first.Text, replacement, StringComparison.Ordinal);
+        var changed = indexes.Count > 1 || !first.Span.SequenceEqual(replacement);
         if (!changed)
         {
             return false;
@@ -249,6 +281,12 @@ public sealed class SshdConfigDocument
         return indexes.Count > 0;
     }
 
+    /// <summary>
+    /// How many lines <see cref="EnumerateLines"/> has produced on the calling thread, across all documents: lets
+    /// tests prove that a query reads the configuration a bounded number of times, without timing it.
+    /// </summary>
+    internal static long LinesEnumeratedOnThisThread => t_linesEnumerated;
+
     /// <summary>Each line with its 1-based number and whether it is in a Match block (the Match line itself counts).</summary>
     internal IEnumerable<(SshdConfigLine Line, int LineNumber, bool InMatchBlock)> EnumerateLines()
     {
@@ -256,6 +294,7 @@ public sealed class SshdConfigDocument
         for (var i = 0; i < _lines.Count; i++)
         {
             var line = _lines[i];
+            t_linesEnumerated++;
             inMatchBlock |= line.IsKeyword("Match");
             yield return (line, i + 1, inMatchBlock);
         }
@@ -263,12 +302,12 @@ public sealed class SshdConfigDocument
 
     internal SubsystemDefinition? TryGetSubsystem(SshdConfigLine line, int lineNumber, bool inMatchBlock)
     {
-        if (!line.IsKeyword("Subsystem") || line.Arguments is not { Count: > 0 } arguments)
+        if (!line.IsKeyword("Subsystem") || line.SplitArguments() is not { Count: > 0 } arguments)
         {
             return null;
         }
 
-        var command = arguments.Count > 1 ? line.Text[arguments[1].Start..arguments[^1].End] : string.Empty;
+        var command = arguments.Count > 1 ? line.Slice(arguments[1].Start, arguments[^1].End) : string.Empty;
         return new SubsystemDefinition(arguments[0].Value, command, Path, lineNumber, inMatchBlock);
     }
 

@@ -7,67 +7,98 @@ namespace PSRemotingDsc.Ssh;
 /// whitespace, '"' or '=', a single '=' with optional whitespace around it separates keyword and value, and
 /// the value is split with <see cref="SshdArgumentSplitter"/> (a token starting with '#' ends the line).
 /// </summary>
+/// <remarks>
+/// A parsed line is a range of the document's text, not a copy, and keeps only the offsets of its parts:
+/// arguments are split when asked for, which only Include, Subsystem and the looked-up keywords are. A file
+/// of mostly comments therefore costs little more than its text.
+/// </remarks>
 internal sealed class SshdConfigLine
 {
-    private SshdConfigLine(string text, string ending)
+    private readonly string _source;
+    private readonly int _start;
+    private int _keywordEnd;
+    private int _valueStart;
+    private int _valueEnd;
+
+    private SshdConfigLine(string source, int start, int length, string ending)
     {
-        Text = text;
+        _source = source;
+        _start = start;
+        Length = length;
         Ending = ending;
     }
 
-    public string Text { get; }
+    /// <summary>The length of the text, without the ending.</summary>
+    public int Length { get; }
+
+    /// <summary>The text exactly as written, without the ending.</summary>
+    public ReadOnlySpan<char> Span => _source.AsSpan(_start, Length);
 
     public string Ending { get; set; }
 
     public SshdLineKind Kind { get; private set; }
 
-    /// <summary>The keyword as written (original case), or null when the line has none.</summary>
-    public string? Keyword { get; private set; }
-
-    /// <summary>Where the keyword starts in <see cref="Text"/> (the length of the leading indentation).</summary>
+    /// <summary>Where the keyword starts in the text (the length of the leading indentation).</summary>
     public int KeywordStart { get; private set; }
 
     /// <summary>The value text after the separator, trailing whitespace removed; "" when there is none.</summary>
-    public string Value { get; private set; } = string.Empty;
+    public string Value => Span[_valueStart.._valueEnd].ToString();
 
-    /// <summary>The arguments of the value, or null when sshd would reject it for an unclosed quote.</summary>
-    public IReadOnlyList<SshdToken>? Arguments { get; private set; }
+    public string Indentation => Span[..KeywordStart].ToString();
 
-    public string Indentation => Text[..KeywordStart];
-
+    /// <summary>A line of its own text, as edits create them.</summary>
     public static SshdConfigLine Parse(string text, string ending)
     {
-        var line = new SshdConfigLine(text, ending);
+        ArgumentNullException.ThrowIfNull(text);
+        return Parse(text, 0, text.Length, ending);
+    }
+
+    /// <summary>The line <paramref name="source"/>[<paramref name="start"/>..+<paramref name="length"/>], kept as a range of it.</summary>
+    public static SshdConfigLine Parse(string source, int start, int length, string ending)
+    {
+        var line = new SshdConfigLine(source, start, length, ending);
         line.Analyse();
         return line;
     }
 
     public bool IsKeyword(string keyword) =>
-        Kind == SshdLineKind.Directive && string.Equals(Keyword, keyword, StringComparison.OrdinalIgnoreCase);
+        Kind == SshdLineKind.Directive && Span[KeywordStart.._keywordEnd].Equals(keyword, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The arguments of the value (token positions are offsets in the line's text), or null when the line is not
+    /// a directive or sshd would reject it for an unclosed quote. Split anew on each call.
+    /// </summary>
+    public List<SshdToken>? SplitArguments() =>
+        Kind == SshdLineKind.Directive ? SshdArgumentSplitter.Split(Span[.._valueEnd], _valueStart, terminateOnComment: true) : null;
+
+    /// <summary>The text between <paramref name="start"/> and <paramref name="end"/> (offsets in the line, as tokens give them).</summary>
+    public string Slice(int start, int end) => Span[start..end].ToString();
 
     /// <summary>The value with a trailing comment removed, as the raw text between the first and last argument.</summary>
     public string ValueWithoutComment()
     {
-        if (Arguments is null || Arguments.Count == 0)
+        var arguments = SplitArguments();
+        if (arguments is null || arguments.Count == 0)
         {
-            return Arguments is null ? Value : string.Empty;
+            return arguments is null ? Value : string.Empty;
         }
 
-        return Text[Arguments[0].Start..Arguments[^1].End];
+        return Slice(arguments[0].Start, arguments[^1].End);
     }
 
     private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
     private void Analyse()
     {
-        var end = Text.Length;
-        while (end > 0 && (IsWhitespace(Text[end - 1]) || Text[end - 1] == '\f'))
+        var text = Span;
+        var end = text.Length;
+        while (end > 0 && (IsWhitespace(text[end - 1]) || text[end - 1] == '\f'))
         {
             end--;
         }
 
         var start = 0;
-        while (start < end && IsWhitespace(Text[start]))
+        while (start < end && IsWhitespace(text[start]))
         {
             start++;
         }
@@ -80,7 +111,7 @@ internal sealed class SshdConfigLine
         }
 
         var keywordEnd = start;
-        while (keywordEnd < end && !IsWhitespace(Text[keywordEnd]) && Text[keywordEnd] is not '"' and not '=')
+        while (keywordEnd < end && !IsWhitespace(text[keywordEnd]) && text[keywordEnd] is not '"' and not '=')
         {
             keywordEnd++;
         }
@@ -91,31 +122,31 @@ internal sealed class SshdConfigLine
             return;
         }
 
-        if (Text[start] == '#')
+        if (text[start] == '#')
         {
             Kind = SshdLineKind.Comment;
             return;
         }
 
         Kind = SshdLineKind.Directive;
-        Keyword = Text[start..keywordEnd];
+        _keywordEnd = keywordEnd;
 
         var valueStart = keywordEnd;
-        while (valueStart < end && IsWhitespace(Text[valueStart]))
+        while (valueStart < end && IsWhitespace(text[valueStart]))
         {
             valueStart++;
         }
 
-        if (valueStart < end && Text[valueStart] == '=')
+        if (valueStart < end && text[valueStart] == '=')
         {
             valueStart++;
-            while (valueStart < end && IsWhitespace(Text[valueStart]))
+            while (valueStart < end && IsWhitespace(text[valueStart]))
             {
                 valueStart++;
             }
         }
 
-        Value = Text[valueStart..end];
-        Arguments = SshdArgumentSplitter.Split(Text[..end], valueStart, terminateOnComment: true);
+        _valueStart = valueStart;
+        _valueEnd = end;
     }
 }

@@ -115,7 +115,7 @@ public sealed class SshdConfiguration
         string? value = null;
         Walk(new WalkVisitor(null, null, line =>
         {
-            if (value is null && line.IsKeyword(keyword) && line.Arguments is { Count: > 0 } arguments)
+            if (value is null && line.IsKeyword(keyword) && line.SplitArguments() is { Count: > 0 } arguments)
             {
                 value = arguments[0].Value;
             }
@@ -161,7 +161,7 @@ public sealed class SshdConfiguration
         foreach (var (line, lineNumber, inMatchBlock) in document.EnumerateLines())
         {
             var inMatch = inheritedMatch || inMatchBlock;
-            if (line.IsKeyword("Include") && line.Arguments is { } patterns)
+            if (line.IsKeyword("Include") && line.SplitArguments() is { } patterns)
             {
                 foreach (var pattern in patterns)
                 {

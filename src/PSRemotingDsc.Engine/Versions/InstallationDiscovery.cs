@@ -136,10 +136,12 @@ public sealed class InstallationDiscovery : IInstallationSource
 
     private static IEnumerable<string> EnumeratePwshOnPath(string? pathVariable)
     {
-        string pattern = OperatingSystem.IsWindows() ? "pwsh*.exe" : "pwsh*";
+        // A directory listed twice, or under two names (/bin and /usr/bin on merged-/usr systems), holds the same
+        // files; an installation is kept once anyway, so each directory is read once.
+        var seen = new HashSet<string>(RealPath.Comparer);
         foreach (string directory in InstallationDiscoveryOptions.SplitRoots(pathVariable))
         {
-            if (!Path.IsPathFullyQualified(directory))
+            if (!Path.IsPathFullyQualified(directory) || !seen.Add(RealPath.Resolve(directory)))
             {
                 continue;
             }
@@ -147,19 +149,26 @@ public sealed class InstallationDiscovery : IInstallationSource
             string[] files;
             try
             {
-                files = Directory.GetFiles(directory, pattern);
+                files = OperatingSystem.IsWindows()
+                    ? SortedFiles(Directory.GetFiles(directory, "pwsh*.exe"))
+                    : PrefixedFiles.Find(directory, "pwsh");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 continue;
             }
 
-            Array.Sort(files, StringComparer.Ordinal);
             foreach (string file in files)
             {
                 yield return file;
             }
         }
+    }
+
+    private static string[] SortedFiles(string[] files)
+    {
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
     }
 
     private static string[] EnumerateDirectories(string directory, string pattern)

@@ -75,28 +75,18 @@ public sealed partial class HostileInputTests(ITestOutputHelper output) : IDispo
         Assert.Contains(_machine.SubsystemLine("ep-stdin") + "\n", File.ReadAllText(_machine.ConfigPath), StringComparison.Ordinal);
     }
 
+    // No quoting survives every OpenSSH version and login shell (docs/security.md), so shell syntax is refused, named.
     [SkippableTheory]
     [MemberData(nameof(ShellWords))]
-    public void Set_WithAShellMetacharacterArgument_WritesItSingleQuotedInsideDoubleQuotes_AndTestAgrees(string word)
+    public void Set_WithAShellMetacharacterArgument_IsRefused_NamingTheCharacter_AndChangesNothing(string word)
     {
         Skip.If(OperatingSystem.IsWindows(), "The table runs the Unix build.");
         bool touchedBefore = File.Exists("/tmp/x");
         string input = _machine.Input(new JsonObject { ["name"] = "ep-quoted", ["arguments"] = new JsonArray(word) });
+        string named = word.First(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '/')).ToString();
 
-        TrialRun set = Cli.Run(TrialCli.DscArguments("set", input), timeout: s_bound);
-
-        Assert.True(set.ExitCode == 0, set.ToString());
-        string token = $"-sshs -NoLogo -NoProfile \"'{word}'\"";
-        string[] lines = File.ReadAllText(_machine.ConfigPath).Split('\n').Where(line => line.StartsWith("Subsystem ep-quoted ", StringComparison.Ordinal)).ToArray();
-        string line = Assert.Single(lines);
-        output.WriteLine(line);
-        Assert.True(line.EndsWith(" " + token, StringComparison.Ordinal), $"expected the line to end with {token}: {line}");
-        Assert.Equal(_machine.ForeignText, File.ReadAllText(_machine.ConfigPath).Replace(line + "\n", string.Empty, StringComparison.Ordinal));
+        AssertRefused(new HostileRejection([5], "UnsafeValue", MessageNames: named), () => Cli.Run(TrialCli.DscArguments("set", input), timeout: s_bound));
         Assert.Equal(touchedBefore, File.Exists("/tmp/x"));
-
-        TrialRun test = Cli.Run(TrialCli.DscArguments("test", input), timeout: s_bound);
-        Assert.True(test.ExitCode == 0, test.ToString());
-        Assert.True(JsonNode.Parse(test.StdoutLines[0])!["_inDesiredState"]!.GetValue<bool>(), $"test after set is not in the desired state:\n{test}");
     }
 
     private void AssertRefused(HostileRejection expected, Func<TrialRun> run)

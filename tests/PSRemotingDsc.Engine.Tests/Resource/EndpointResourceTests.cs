@@ -1,3 +1,4 @@
+using System.Text;
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
@@ -295,6 +296,39 @@ public sealed class EndpointResourceTests : IDisposable
         var states = _resource.Export(new EndpointProperties { SshdConfigPath = _config, Name = name, Version = version });
 
         Assert.Equal(expected, Assert.Single(states).Name);
+    }
+
+    [Fact]
+    public void Export_ReadsEachLineABoundedNumberOfTimes_HoweverManyEndpoints()
+    {
+        const int Endpoints = 1000;
+        var text = new StringBuilder("Subsystem sftp /usr/lib/openssh/sftp-server\n");
+        for (int i = 0; i < Endpoints; i++)
+        {
+            text.Append("Subsystem powershell-").Append(i).Append(' ').Append(_pwsh769).Append(" -sshs -NoLogo -NoProfile\n");
+        }
+
+        WriteConfig(text.ToString());
+        int lines = Endpoints + 1;
+        long before = SshdConfigDocument.LinesEnumeratedOnThisThread;
+
+        var states = _resource.Export(new EndpointProperties { SshdConfigPath = _config });
+
+        long read = SshdConfigDocument.LinesEnumeratedOnThisThread - before;
+        Assert.Equal(Endpoints, states.Count);
+        Assert.Equal("powershell-999", states[^1].Name);
+        Assert.True(read <= 6L * lines, $"exporting {Endpoints} endpoints read {read} lines of a {lines}-line file; export must not walk the configuration once per endpoint.");
+    }
+
+    [Fact]
+    public void Export_SkipsANameDefinedOnlyInAFileIncludedFromAMatchBlock()
+    {
+        File.WriteAllText(_dir.Combine("ssh", "admin.conf"), $"Subsystem ps-admin {_pwsh769} -sshs\n");
+        WriteConfig($"Subsystem powershell-7 {_pwsh769} -sshs -NoLogo -NoProfile\nMatch User admin\n\tInclude admin.conf\n");
+
+        var states = _resource.Export(new EndpointProperties { SshdConfigPath = _config });
+
+        Assert.Equal(["powershell-7"], states.Select(state => state.Name));
     }
 
     [Fact]
