@@ -100,7 +100,7 @@ public sealed class SshDriftAnalyzer
         if (observed.Command.ExtraArguments.FirstOrDefault(word => ShellSafeWord.Problem(word) is not null && !(_isWindows && IsWindowsPath(word))) is { } unsafeWord)
         {
             reasons.Add(Reason.Create(ReasonId.ShellSyntaxInArguments,
-                $"{where} passes '{unsafeWord}', which {ShellSafeWord.Problem(unsafeWord)}; sshd runs the line with the connecting user's login shell, so it is not passed as written.", "arguments"));
+                $"{Where()} passes '{unsafeWord}', which {ShellSafeWord.Problem(unsafeWord)}; sshd runs the line with the connecting user's login shell, so it is not passed as written.", "arguments"));
         }
 
         if (desired.Arguments is not null && !observed.Command.ExtraArguments.SequenceEqual(desired.Arguments, StringComparer.Ordinal))
