@@ -11,6 +11,8 @@ namespace PSRemotingDsc.Cli.Tests.Trials;
 public sealed class CrashLane : IDisposable
 {
     private const int MaxAttemptsPerKill = 3;
+    private const int FullRunWindow = 9;
+    private const double SpanFactor = 1.1;
     private const string Endpoint = "powershell-trial";
     private const string TestGroupId = "4242"; // a gid no account uses, so a reset to root's group shows
 
@@ -24,6 +26,7 @@ public sealed class CrashLane : IDisposable
     private readonly byte[][] _contents = new byte[3][];
     private string _ownerAndMode = string.Empty;
     private SortedDictionary<string, string> _neighbourhood = new(StringComparer.Ordinal);
+    private readonly Queue<TimeSpan> _recentFullRuns = new();
     private int _state;
 
     public CrashLane(int seed)
@@ -40,16 +43,20 @@ public sealed class CrashLane : IDisposable
     public bool SshdValidates => _machine.SshdValidates;
 
     /// <summary>The calibrated range of kill moments, from the start of the process.</summary>
-    public TimeSpan Span { get; private set; }
+    public TimeSpan Span => Median(_recentFullRuns) * SpanFactor;
+
+    /// <summary>The spans kills were drawn from, smallest and largest (the span follows the machine's load).</summary>
+    public (TimeSpan Smallest, TimeSpan Largest) SpanRange { get; private set; }
 
     public IReadOnlyList<TimeSpan> CalibrationRuns { get; private set; } = [];
 
-    public CrashTally Tally { get; private set; } = new(TimeSpan.Zero);
+    public CrashTally Tally { get; } = new();
 
     /// <summary>
     /// Mode 0640 (as root: owner root, group <see cref="TestGroupId"/>), the neighbours written, then three full cycles of
-    /// the three states: each state's bytes recorded; the span is the median of the last six runs plus a tenth, so kills
-    /// cover start-up to exit and a few land after a quick run has ended (counted as attempts, not kills).
+    /// the three states, each state's bytes recorded. Kills are drawn from [0, span]: the span is the median of the last
+    /// <see cref="FullRunWindow"/> full runs (calibration, then every completing set that wrote) plus a tenth, so kills
+    /// cover start-up to exit even as the machine's load changes, and a few land after a run has ended (attempts, not kills).
     /// </summary>
     public void Calibrate()
     {
@@ -70,6 +77,7 @@ public sealed class CrashLane : IDisposable
             {
                 Assert.True(_contents[state].AsSpan().SequenceEqual(content), $"state {state} is not written the same way twice.");
                 durations.Add(set.Elapsed);
+                RecordFullRun(set.Elapsed);
             }
 
             _contents[state] = content;
@@ -78,8 +86,7 @@ public sealed class CrashLane : IDisposable
         Assert.Contains(_machine.SubsystemLine(Endpoint, "-TrialA") + "\n", Encoding.UTF8.GetString(_contents[1]), StringComparison.Ordinal);
         Assert.Contains(_machine.SubsystemLine(Endpoint, "-TrialB") + "\n", Encoding.UTF8.GetString(_contents[2]), StringComparison.Ordinal);
         CalibrationRuns = durations;
-        Span = durations.Order().ElementAt(durations.Count / 2) * 1.1;
-        Tally = new CrashTally(Span);
+        SpanRange = (Span, Span);
         _state = 0;
         _neighbourhood = Neighbours(TrialFiles.Snapshot(_machine.ConfigDirectory));
         Assert.Equal(s_neighbours.Order(StringComparer.Ordinal), _neighbourhood.Keys);
@@ -91,18 +98,35 @@ public sealed class CrashLane : IDisposable
         for (int attempt = 0; Tally.Kills < kills && attempt < kills * MaxAttemptsPerKill; attempt++)
         {
             int next = (_state + 1) % 3;
-            TimeSpan offset = Span * _random.NextDouble();
-            string where = $"attempt {attempt}, kill at {offset.TotalMilliseconds:F1} ms, state {_state} -> {next}";
+            double moment = _random.NextDouble();
+            TimeSpan offset = Span * moment;
+            SpanRange = (Span < SpanRange.Smallest ? Span : SpanRange.Smallest, Span > SpanRange.Largest ? Span : SpanRange.Largest);
+            string where = $"attempt {attempt}, kill at {offset.TotalMilliseconds:F1} ms of {Span.TotalMilliseconds:F1}, state {_state} -> {next}";
             TrialRun killed = KillAt(_inputs[next], offset);
-            bool isNew = CheckAfterKill(Tally, where, killed, _contents[_state], _contents[next], _ownerAndMode);
+            bool isNew = CheckAfterKill(where, killed, _contents[_state], _contents[next]);
             IReadOnlyList<string> leftovers = TrialFiles.TempLeftovers(_machine.ConfigDirectory);
-            Tally.Add(offset, killed.ExitCode == TrialRun.KilledBySigkill, isNew, leftovers);
-            CheckNextSet(Tally, where, _inputs[next], _contents[next], _ownerAndMode, leftovers, _neighbourhood);
+            Tally.Add(moment, killed.ExitCode == TrialRun.KilledBySigkill, isNew, leftovers);
+            CheckNextSet(where, _inputs[next], _contents[next], leftovers, wrote: !isNew);
             _state = next;
         }
     }
 
     public void Dispose() => _machine.Dispose();
+
+    private static TimeSpan Median(IEnumerable<TimeSpan> durations)
+    {
+        var sorted = durations.Order().ToList();
+        return sorted.Count == 0 ? TimeSpan.Zero : sorted[sorted.Count / 2];
+    }
+
+    private void RecordFullRun(TimeSpan duration)
+    {
+        _recentFullRuns.Enqueue(duration);
+        if (_recentFullRuns.Count > FullRunWindow)
+        {
+            _recentFullRuns.Dequeue();
+        }
+    }
 
     private void PrepareConfig()
     {
@@ -128,48 +152,52 @@ public sealed class CrashLane : IDisposable
     }
 
     /// <summary>Right after the kill: exactly the old or the new bytes, a regular file, owner and mode kept. Returns whether it is the new file.</summary>
-    private bool CheckAfterKill(CrashTally tally, string where, TrialRun killed, byte[] old, byte[] @new, string ownerAndMode)
+    private bool CheckAfterKill(string where, TrialRun killed, byte[] old, byte[] @new)
     {
         byte[] after = File.ReadAllBytes(_machine.ConfigPath);
         bool isNew = after.AsSpan().SequenceEqual(@new);
         if (!isNew && !after.AsSpan().SequenceEqual(old))
         {
-            tally.Violation("config neither old nor new after a kill", $"{where}:\n{Encoding.UTF8.GetString(after)}\n{killed}");
+            Tally.Violation("config neither old nor new after a kill", $"{where}:\n{Encoding.UTF8.GetString(after)}\n{killed}");
         }
 
         if (killed.ExitCode != TrialRun.KilledBySigkill && (killed.ExitCode != 0 || !isNew))
         {
-            tally.Violation("a set that outran its kill failed", $"{where}:\n{killed}");
+            Tally.Violation("a set that outran its kill failed", $"{where}:\n{killed}");
         }
 
         string now = TrialFiles.TypeOwnerAndMode(_machine.ConfigPath);
-        if (now != ownerAndMode)
+        if (now != _ownerAndMode)
         {
-            tally.Violation("config type/owner/mode changed by a kill", $"{where}: {now}, was {ownerAndMode}");
+            Tally.Violation("config type/owner/mode changed by a kill", $"{where}: {now}, was {_ownerAndMode}");
         }
 
         return isNew;
     }
 
     /// <summary>The next set runs to completion: exit 0, the new bytes, owner and mode kept, no temp file left, neighbours untouched.</summary>
-    private void CheckNextSet(CrashTally tally, string where, string input, byte[] @new, string ownerAndMode, IReadOnlyList<string> leftovers, SortedDictionary<string, string> neighbourhood)
+    private void CheckNextSet(string where, string input, byte[] @new, IReadOnlyList<string> leftovers, bool wrote)
     {
         TrialRun completed = _machine.Cli.Run(TrialCli.DscArguments("set", input));
         if (completed.ExitCode != 0)
         {
-            tally.Violation("the set after a kill failed", $"{where}:\n{completed}");
+            Tally.Violation("the set after a kill failed", $"{where}:\n{completed}");
+        }
+        else if (wrote)
+        {
+            RecordFullRun(completed.Elapsed);
         }
 
         if (!File.ReadAllBytes(_machine.ConfigPath).AsSpan().SequenceEqual(@new))
         {
-            tally.Violation("the set after a kill did not write the new file", where);
+            Tally.Violation("the set after a kill did not write the new file", where);
             File.WriteAllBytes(_machine.ConfigPath, @new);
         }
 
         IReadOnlyList<string> remaining = TrialFiles.TempLeftovers(_machine.ConfigDirectory);
         if (remaining.Count > 0)
         {
-            tally.Violation("temp files still there after the next set", $"{where}: {string.Join(", ", remaining)} (the killed run left: {string.Join(", ", leftovers)})");
+            Tally.Violation("temp files still there after the next set", $"{where}: {string.Join(", ", remaining)} (the killed run left: {string.Join(", ", leftovers)})");
             foreach (string name in remaining)
             {
                 File.Delete(Path.Join(_machine.ConfigDirectory, name)); // so that each attempt counts only its own leftovers
@@ -177,14 +205,14 @@ public sealed class CrashLane : IDisposable
         }
 
         SortedDictionary<string, string> around = TrialFiles.Snapshot(_machine.ConfigDirectory);
-        if (around[TrialMachine.ConfigName] is var config && !config.StartsWith(ownerAndMode + " ", StringComparison.Ordinal))
+        if (around[TrialMachine.ConfigName] is var config && !config.StartsWith(_ownerAndMode + " ", StringComparison.Ordinal))
         {
-            tally.Violation("config type/owner/mode changed by the set after a kill", $"{where}: {config}, was {ownerAndMode}");
+            Tally.Violation("config type/owner/mode changed by the set after a kill", $"{where}: {config}, was {_ownerAndMode}");
         }
 
-        if (!neighbourhood.SequenceEqual(Neighbours(around)))
+        if (!_neighbourhood.SequenceEqual(Neighbours(around)))
         {
-            tally.Violation("files beside the config changed", $"{where}: now {string.Join(", ", around.Keys)}");
+            Tally.Violation("files beside the config changed", $"{where}: now {string.Join(", ", around.Keys)}");
         }
     }
 

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 namespace PSRemotingDsc.Cli.Tests.Trials;
 
 /// <summary>Counts of a crash trial: kills that landed, which file each left, temp files left behind, by moment of the kill.</summary>
-public sealed class CrashTally(TimeSpan span)
+public sealed class CrashTally
 {
     private const int Buckets = 10;
     private readonly int[] _old = new int[Buckets];
@@ -30,7 +30,8 @@ public sealed class CrashTally(TimeSpan span)
 
     public int BackupTempFiles { get; private set; }
 
-    public void Add(TimeSpan offset, bool killed, bool isNew, IReadOnlyList<string> leftovers)
+    /// <param name="moment">When the kill was sent, as a share of the full run's duration at the time (0 to 1).</param>
+    public void Add(double moment, bool killed, bool isNew, IReadOnlyList<string> leftovers)
     {
         ArgumentNullException.ThrowIfNull(leftovers);
         Attempts++;
@@ -39,7 +40,7 @@ public sealed class CrashTally(TimeSpan span)
             return;
         }
 
-        int bucket = Math.Clamp((int)(offset / span * Buckets), 0, Buckets - 1);
+        int bucket = Math.Clamp((int)(moment * Buckets), 0, Buckets - 1);
         Kills++;
         (isNew ? _new : _old)[bucket]++;
         if (isNew)
@@ -72,12 +73,10 @@ public sealed class CrashTally(TimeSpan span)
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine($"attempts {Attempts}, kills {Kills} (the other {Attempts - Kills} exited before the kill), outcomes: old {OldOutcomes}, new {NewOutcomes}");
         output.WriteLine($"kills leaving temp files before the next set: {KillsLeavingTempFiles} (config temp files {ConfigTempFiles}, backup temp files {BackupTempFiles})");
-        output.WriteLine("kill moment (share of a full run)   old   new   left temp files");
+        output.WriteLine("  kill moment (share of the span)   old   new   left temp files");
         for (int bucket = 0; bucket < Buckets; bucket++)
         {
-            double from = span.TotalMilliseconds * bucket / Buckets;
-            double to = span.TotalMilliseconds * (bucket + 1) / Buckets;
-            output.WriteLine($"  {bucket * 10,3}-{(bucket + 1) * 10,3} % ({from,5:F0}-{to,5:F0} ms)      {_old[bucket],4}  {_new[bucket],4}  {_leftover[bucket],4}");
+            output.WriteLine($"  {bucket * 10,3}-{(bucket + 1) * 10,3} %                      {_old[bucket],4}  {_new[bucket],4}  {_leftover[bucket],4}");
         }
 
         foreach ((string kind, (int count, _)) in _violations)

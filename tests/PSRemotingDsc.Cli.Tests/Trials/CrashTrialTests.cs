@@ -54,7 +54,7 @@ public sealed class CrashTrialTests(ITestOutputHelper output)
         for (int index = 0; index < lanes.Count; index++)
         {
             CrashLane lane = lanes[index];
-            output.WriteLine($"lane {index}: calibration runs {string.Join(", ", lane.CalibrationRuns.Select(d => $"{d.TotalMilliseconds:F0}"))} ms; kills spread uniformly over [0, {lane.Span.TotalMilliseconds:F0}] ms");
+            output.WriteLine($"lane {index}: calibration runs {string.Join(", ", lane.CalibrationRuns.Select(d => $"{d.TotalMilliseconds:F0}"))} ms; kills spread uniformly over [0, span], span {lane.SpanRange.Smallest.TotalMilliseconds:F0}-{lane.SpanRange.Largest.TotalMilliseconds:F0} ms (1.1 x median of the last 9 full runs)");
             lane.Tally.Report(output);
         }
 

@@ -10,6 +10,8 @@ namespace PSRemotingDsc.Cli.Tests.Trials;
 /// </summary>
 public sealed class TrialCli
 {
+    private static readonly Lazy<DscCommandInvoker> s_dsc = new(() => new DscCommandInvoker(RepositoryPaths.ManifestPath, CliUnderTest.Directory));
+
     private readonly Dictionary<string, string> _environment;
 
     public TrialCli(IReadOnlyDictionary<string, string> environment)
@@ -22,8 +24,7 @@ public sealed class TrialCli
     }
 
     /// <summary>The argv dsc passes for <paramref name="operation"/> with <paramref name="json"/> (from the checked-in manifest).</summary>
-    public static IReadOnlyList<string> DscArguments(string operation, string json) =>
-        new DscCommandInvoker(RepositoryPaths.ManifestPath, CliUnderTest.Directory).BuildArguments(operation, json);
+    public static IReadOnlyList<string> DscArguments(string operation, string json) => s_dsc.Value.BuildArguments(operation, json);
 
     /// <summary>A copy that also sets (or, with a null value, removes) <paramref name="variables"/>.</summary>
     public TrialCli With(IReadOnlyDictionary<string, string?> variables)
