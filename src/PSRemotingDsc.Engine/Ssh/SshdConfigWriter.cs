@@ -96,10 +96,11 @@ public sealed partial class SshdConfigWriter
                 currentFile = backupTemp;
                 WriteDurably(backupTemp, previous, metadata);
                 currentFile = backup;
-                if (Directory.Exists(backup))
+                FileKind backupKind = RegularFile.Inspect(backup, followLinks: false);
+                if (backupKind is not (FileKind.Missing or FileKind.Regular))
                 {
-                    // Windows reports a rename onto a directory as access denied, which is not the problem here.
-                    throw new IOException($"'{backup}' is a directory, so the previous file cannot be kept there.");
+                    // Only a regular file is ever replaced (and Windows reports a rename onto a directory as access denied).
+                    throw new IOException($"'{backup}' is {backupKind.Describe()}, so the previous file cannot be kept there.");
                 }
 
                 File.Move(backupTemp, backup, overwrite: true);

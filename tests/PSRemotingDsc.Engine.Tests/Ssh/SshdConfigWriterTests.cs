@@ -245,6 +245,22 @@ public sealed class SshdConfigWriterTests : IDisposable
         Assert.Equal(["sshd_config", "sshd_config.psremotingdsc.bak"], _dir.EntryNames());
     }
 
+    [SkippableFact]
+    public void Write_NeverReplacesASpecialFileWhereTheBackupGoes()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "FIFOs are a Unix file type.");
+        string path = _dir.Combine("sshd_config");
+        File.WriteAllText(path, "old\n");
+        Tool.RunOrThrow("mkfifo", path + ".psremotingdsc.bak");
+
+        var error = Assert.Throws<PSRemotingDscException>(() => new SshdConfigWriter(validator: null).Write(path, "new\n"));
+
+        Assert.Contains("FIFO", error.Message, StringComparison.Ordinal);
+        Assert.Equal("old\n", File.ReadAllText(path));
+        Assert.Equal("fifo", Tool.RunOrThrow("stat", "-c", "%F", path + ".psremotingdsc.bak").Trim());
+        Assert.Equal(["sshd_config", "sshd_config.psremotingdsc.bak"], _dir.EntryNames());
+    }
+
     [Fact]
     public void Write_WhenTheTargetIsADirectory_FailsAndLeavesNothingBehind()
     {
