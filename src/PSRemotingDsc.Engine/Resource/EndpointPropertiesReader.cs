@@ -42,6 +42,12 @@ public static class EndpointPropertiesReader
             throw new PSRemotingDscException("InputNotJson", ExitCode.InvalidJson,
                 $"The input is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message.Split(" LineNumber", 2)[0]}", ex);
         }
+        catch (ArgumentException ex)
+        {
+            // Parse(string) transcodes to UTF-8 first and throws this for an unpaired surrogate (possible in a Windows command line).
+            throw new PSRemotingDscException("InputNotJson", ExitCode.InvalidJson,
+                "The input is not valid JSON: it is not valid Unicode text (it holds half of a UTF-16 surrogate pair).", ex);
+        }
 
         using (document)
         {
@@ -62,7 +68,7 @@ public static class EndpointPropertiesReader
         var quotas = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (JsonProperty property in root.EnumerateObject())
         {
-            if (!seen.Add(property.Name))
+            if (!seen.Add(PropertyName(property)))
             {
                 throw InvalidProperty("PropertyDuplicated", $"Property '{property.Name}' appears more than once.");
             }
@@ -241,8 +247,38 @@ public static class EndpointPropertiesReader
         _ => throw WrongType(name, "a boolean", value.ValueKind),
     };
 
-    private static string ReadString(string name, JsonElement value) =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw WrongType(name, "a string", value.ValueKind);
+    private static string ReadString(string name, JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw WrongType(name, "a string", value.ValueKind);
+        }
+
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw NotUnicode($"Property '{name}'", ex);
+        }
+    }
+
+    // GetString and Name throw InvalidOperationException for an escape of half a surrogate pair ("\ud800"), which JSON allows.
+    private static string PropertyName(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw NotUnicode("A property name", ex);
+        }
+    }
+
+    private static PSRemotingDscException NotUnicode(string what, InvalidOperationException ex) =>
+        new("PropertyNotUnicode", ExitCode.InvalidProperty, $"{what} is not valid Unicode text: it escapes half of a UTF-16 surrogate pair (\\ud800-\\udfff without its partner).", ex);
 
     private static PSRemotingDscException WrongType(string name, string expected, JsonValueKind actual) =>
         InvalidProperty("PropertyTypeInvalid", $"Property '{name}' must be {expected}, not {Describe(actual)}.");

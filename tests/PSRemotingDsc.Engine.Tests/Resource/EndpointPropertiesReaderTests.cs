@@ -27,6 +27,30 @@ public sealed class EndpointPropertiesReaderTests
     }
 
     [Theory]
+    [InlineData("{\"version\":\"7\",\"name\":\"power\\udc00\"}", "Property 'name' is not valid Unicode text")]
+    [InlineData("{\"version\":\"7\",\"n\\ud800ame\":\"x\"}", "A property name is not valid Unicode text")]
+    [InlineData("{\"arguments\":[\"\\ud83d\\ud83d\"]}", "Property 'arguments[0]' is not valid Unicode text")]
+    public void Read_RejectsAnEscapedUnpairedSurrogate_AsAnInvalidProperty(string json, string message)
+    {
+        // Found by fuzzing: System.Text.Json's InvalidOperationException escaped as an unexpected error (exit 1).
+        var error = Assert.Throws<PSRemotingDscException>(() => EndpointPropertiesReader.Read(json));
+
+        Assert.Equal(ExitCode.InvalidProperty, error.ExitCode);
+        Assert.Equal("PropertyNotUnicode", error.ErrorId);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RejectsTextWithAnUnpairedSurrogate_AsInvalidJson()
+    {
+        // Found by fuzzing: a Windows command line can carry one; JsonDocument.Parse(string) threw ArgumentException (exit 1).
+        var error = Assert.Throws<PSRemotingDscException>(() => EndpointPropertiesReader.Read("{\"version\":\"7\uD800\"}"));
+
+        Assert.Equal(ExitCode.InvalidJson, error.ExitCode);
+        Assert.Equal("InputNotJson", error.ErrorId);
+    }
+
+    [Theory]
     [InlineData("wsman", Transport.Wsman)]
     [InlineData("ssh", Transport.Ssh)]
     public void Read_AcceptsBothTransports(string text, Transport expected) =>
