@@ -50,19 +50,16 @@ public static class EndpointPropertiesReader
             throw new PSRemotingDscException("InputNotJson", ExitCode.InvalidJson,
                 $"The input is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message.Split(" LineNumber", 2)[0]}", ex);
         }
+        catch (ArgumentException ex)
+        {
+            // Parse(string) transcodes to UTF-8 first and throws this for an unpaired surrogate (possible in a Windows command line).
+            throw new PSRemotingDscException("InputNotJson", ExitCode.InvalidJson,
+                "The input is not valid JSON: it is not valid Unicode text (it holds half of a UTF-16 surrogate pair).", ex);
+        }
 
         using (document)
         {
-            try
-            {
-                return Read(document.RootElement);
-            }
-            catch (InvalidOperationException ex)
-            {
-                // A property name with a lone surrogate escape cannot be decoded.
-                throw new PSRemotingDscException("InputNotUnicode", ExitCode.InvalidJson,
-                    "The input has a property name with a lone UTF-16 surrogate escape (such as \\ud800), which is not a character. Fix the input.", ex);
-            }
+            return Read(document.RootElement);
         }
     }
 
@@ -79,7 +76,7 @@ public static class EndpointPropertiesReader
         var quotas = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (JsonProperty property in root.EnumerateObject())
         {
-            if (!seen.Add(property.Name))
+            if (!seen.Add(PropertyName(property)))
             {
                 throw InvalidProperty("PropertyDuplicated", $"Property '{property.Name}' appears more than once.");
             }
@@ -271,9 +268,23 @@ public static class EndpointPropertiesReader
         }
         catch (InvalidOperationException ex)
         {
-            // System.Text.Json refuses to decode an escaped lone surrogate such as "\ud800".
+            // System.Text.Json refuses to decode an escape of half a surrogate pair ("\ud800"), which JSON allows.
             throw new PSRemotingDscException("UnsafeValue", ExitCode.UnsafeValue,
                 $"Property '{name}' contains a lone UTF-16 surrogate escape (such as \\ud800), which is not a character and cannot be written to a file. Remove it; nothing was changed.", ex);
+        }
+    }
+
+    // Name throws InvalidOperationException for an escape of half a surrogate pair, like GetString.
+    private static string PropertyName(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new PSRemotingDscException("PropertyNotUnicode", ExitCode.InvalidProperty,
+                "A property name is not valid Unicode text: it escapes half of a UTF-16 surrogate pair (\\ud800-\\udfff without its partner).", ex);
         }
     }
 

@@ -27,6 +27,29 @@ public sealed class EndpointPropertiesReaderTests
     }
 
     [Theory]
+    [InlineData("{\"version\":\"7\",\"name\":\"power\\udc00\"}", "UnsafeValue", ExitCode.UnsafeValue, "Property 'name' contains a lone UTF-16 surrogate escape")]
+    [InlineData("{\"arguments\":[\"\\ud83d\\ud83d\"]}", "UnsafeValue", ExitCode.UnsafeValue, "Property 'arguments[0]' contains a lone UTF-16 surrogate escape")]
+    [InlineData("{\"version\":\"7\",\"n\\ud800ame\":\"x\"}", "PropertyNotUnicode", ExitCode.InvalidProperty, "A property name is not valid Unicode text")]
+    public void Read_RejectsAnEscapedUnpairedSurrogate(string json, string errorId, ExitCode exitCode, string message)
+    {
+        // Found by fuzzing: System.Text.Json's InvalidOperationException escaped as an unexpected error (exit 1).
+        var error = Assert.Throws<PSRemotingDscException>(() => EndpointPropertiesReader.Read(json));
+
+        Assert.Equal((errorId, exitCode), (error.ErrorId, error.ExitCode));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RejectsTextWithAnUnpairedSurrogate_AsInvalidJson()
+    {
+        // Found by fuzzing: a Windows command line can carry one; JsonDocument.Parse(string) threw ArgumentException (exit 1).
+        var error = Assert.Throws<PSRemotingDscException>(() => EndpointPropertiesReader.Read("{\"version\":\"7\uD800\"}"));
+
+        Assert.Equal(ExitCode.InvalidJson, error.ExitCode);
+        Assert.Equal("InputNotJson", error.ErrorId);
+    }
+
+    [Theory]
     [InlineData("wsman", Transport.Wsman)]
     [InlineData("ssh", Transport.Ssh)]
     public void Read_AcceptsBothTransports(string text, Transport expected) =>

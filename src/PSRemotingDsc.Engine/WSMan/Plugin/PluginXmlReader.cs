@@ -10,6 +10,10 @@ internal static class PluginXmlReader
 {
     private const string ErrorId = "PluginXmlInvalid";
 
+    // WinRM's documents nest four levels. Unknown elements are copied, and XElement copies recursively: a document
+    // nested some thousand levels deep would overflow the stack (found by fuzzing).
+    private const int MaxDepth = 64;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -35,6 +39,7 @@ internal static class PluginXmlReader
         XElement root;
         try
         {
+            RequireShallow(xml, what);
             using var reader = XmlReader.Create(new StringReader(xml), Settings);
             root = XDocument.Load(reader, LoadOptions.SetLineInfo).Root
                 ?? throw Malformed($"{what} has no root element.");
@@ -297,6 +302,20 @@ internal static class PluginXmlReader
         }
 
         return quotas;
+    }
+
+    // A first pass that stops at the first element too deep: cheaper than loading such a document (whose namespace
+    // lookups grow with the depth), and the copies below need the bound.
+    private static void RequireShallow(string xml, string what)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), Settings);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
+            {
+                throw Malformed($"{what} nests elements more than {MaxDepth} levels deep (line {((IXmlLineInfo)reader).LineNumber}); a WinRM plugin configuration has four.");
+            }
+        }
     }
 
     private static bool IsPluginElement(XElement element, string namespaceName, string localName) =>

@@ -112,7 +112,11 @@ internal static class PluginXmlWriter
         return xml.ToString();
     }
 
-    /// <summary>What <c>System.Security.SecurityElement.Escape</c> does, which PowerShell applies to the SDDL.</summary>
+    /// <summary>
+    /// What <c>System.Security.SecurityElement.Escape</c> does, which PowerShell applies to the SDDL, plus character
+    /// references for tab, line feed and carriage return: a reader normalizes those to spaces in an attribute value, so
+    /// written raw they would not read back. PowerShell's values never hold them, so its text is unchanged.
+    /// </summary>
     internal static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length);
@@ -125,6 +129,9 @@ internal static class PluginXmlWriter
                 '"' => "&quot;",
                 '\'' => "&apos;",
                 '&' => "&amp;",
+                '\t' => "&#x9;",
+                '\n' => "&#xA;",
+                '\r' => "&#xD;",
                 _ => c.ToString(),
             });
         }
@@ -174,6 +181,25 @@ internal static class PluginXmlWriter
         }
     }
 
-    // Unknown elements are written in the plugin namespace so they read back as they were read.
-    private static string Render(XElement element) => element.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces);
+    // Unknown elements are written inside the root, whose default namespace is the plugin namespace, so they are
+    // serialized in that context: one in no namespace gets xmlns="" (without it, it would read back in the plugin
+    // namespace), one in the plugin namespace needs no declaration. Either way they read back as they were read.
+    private static string Render(XElement element)
+    {
+        var context = new XElement(XName.Get("Context", PluginConfiguration.Namespace));
+        var child = element.Parent is null ? element : new XElement(element);
+        context.Add(child);
+        try
+        {
+            string text = context.ToString(SaveOptions.DisableFormatting | SaveOptions.OmitDuplicateNamespaces);
+            return text[(text.IndexOf('>', StringComparison.Ordinal) + 1)..text.LastIndexOf("</", StringComparison.Ordinal)];
+        }
+        finally
+        {
+            if (ReferenceEquals(child, element))
+            {
+                element.Remove();
+            }
+        }
+    }
 }

@@ -192,6 +192,47 @@ public class PluginConfigurationTests
         Assert.Equal(sddl, PluginConfiguration.Parse(written).Resources[0].Security[0].Sddl);
     }
 
+    [Fact]
+    public void ToXml_KeepsAnUnknownElementOfADocumentWithoutNamespace_OutOfThePluginNamespace()
+    {
+        // Found by fuzzing: written without xmlns="", it read back in the plugin namespace, and the next ToXml differed.
+        var configuration = PluginConfiguration.Parse("<PlugInConfiguration Name='X'><InitializationParameters><Parcm Name='PSVersion'><Inner/></Parcm></InitializationParameters></PlugInConfiguration>");
+
+        string written = configuration.ToXml();
+
+        Assert.Contains("<Parcm Name=\"PSVersion\" xmlns=\"\"><Inner /></Parcm>", written, StringComparison.Ordinal);
+        var again = PluginConfiguration.Parse(written);
+        Assert.Equal(System.Xml.Linq.XName.Get("Parcm"), Assert.Single(again.InitializationParameters.AdditionalElements).Name);
+        Assert.Equal(written, again.ToXml());
+    }
+
+    [Fact]
+    public void Parse_RejectsADocumentNestedDeeperThanSixtyFourLevels_InsteadOfOverflowingTheStack()
+    {
+        // Found by fuzzing: copying a 10,000-level unknown element overflowed a 1 MiB stack.
+        string xml = $"<PlugInConfiguration Name='X'>{string.Concat(Enumerable.Repeat("<x>", 20_000))}{string.Concat(Enumerable.Repeat("</x>", 20_000))}</PlugInConfiguration>";
+
+        var error = Assert.Throws<PSRemotingDscException>(() => PluginConfiguration.Parse(xml));
+
+        Assert.Equal("PluginXmlInvalid", error.ErrorId);
+        Assert.Contains("more than 64 levels deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToXml_WritesTabsAndLineBreaksInValuesAsCharacterReferences_SoTheyReadBack()
+    {
+        // Found by fuzzing: written raw, a reader's attribute-value normalization turned them into spaces.
+        var configuration = PluginConfiguration.Parse("<PlugInConfiguration Name='a&#10;b&#13;c&#9;d'><InitializationParameters><Param Name='k' Value='1&#xA;2'/></InitializationParameters></PlugInConfiguration>");
+
+        string written = configuration.ToXml();
+
+        Assert.Contains("Name='a&#xA;b&#xD;c&#x9;d'", written, StringComparison.Ordinal);
+        var again = PluginConfiguration.Parse(written);
+        Assert.Equal("a\nb\rc\td", again.Name);
+        Assert.Equal("1\n2", again.InitializationParameters["k"]);
+        Assert.Equal(written, again.ToXml());
+    }
+
     [Theory]
     [InlineData("", "is empty")]
     [InlineData("<PlugInConfiguration Name='X'>", "is not well-formed XML (line 1")]
