@@ -4,7 +4,7 @@
 #   ./build.sh test     set up (incl. openssh-server), build, run every xunit and Pester test
 #   ./build.sh publish  NativeAOT build of psremotingdsc into artifacts/publish with its DSC manifest
 #   ./build.sh test-aot publish, then run the CLI contract tests (xunit and Pester) against that binary
-#   ./build.sh bench    BenchmarkDotNet for the engine, then whole-CLI timings against a pwsh equivalent
+#   ./build.sh bench    BenchmarkDotNet for the engine, then whole-CLI timings and peak memory (docs/performance.md)
 # The CLI tests use the JIT build beside them unless PSREMOTINGDSC_CLI_DIR names another folder; against the
 # NativeAOT binary (not part of `test`: publishing takes a while):
 #   ./build.sh publish && PSREMOTINGDSC_CLI_DIR=$PWD/artifacts/publish dotnet test tests/PSRemotingDsc.Cli.Tests -c Release
@@ -153,7 +153,7 @@ case "${1:-}" in
     dotnet run -c Release --no-build --project tests/PSRemotingDsc.Benchmarks -- --filter '*' --artifacts "$root/BenchmarkDotNet.Artifacts" "${@:2}"
     mkdir -p tests/benchmarks/results
     {
-      echo "# Engine benchmarks: sshd_config with 1,000 Subsystem lines (BenchmarkDotNet)"
+      echo "# Engine benchmarks: sshd_config with 1,000 Subsystem lines, export also with 4,000 (BenchmarkDotNet)"
       echo
       echo "Measured $(date -u +%Y-%m-%d): $(nproc) cores, $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" || uname -sr), .NET SDK $(dotnet --version)."
       echo "Regenerate with \`./build.sh bench\`."
