@@ -28,11 +28,19 @@ public sealed class ConfigurationLock : IDisposable
     /// <summary>The lock file.</summary>
     public string Path { get; }
 
-    /// <summary>The lock file for <paramref name="configurationPath"/>: beside it, named after it.</summary>
+    /// <summary>
+    /// The lock file for <paramref name="configurationPath"/>: beside the file it names (symbolic links followed, so
+    /// that a run given the link and a run given the file take the same lock), named after it.
+    /// </summary>
     public static string PathFor(string configurationPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(configurationPath);
         string full = System.IO.Path.GetFullPath(configurationPath);
+        if (new FileInfo(full).LinkTarget is not null && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target)
+        {
+            full = System.IO.Path.GetFullPath(target.FullName);
+        }
+
         return System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full) ?? full, "." + System.IO.Path.GetFileName(full) + Suffix);
     }
 

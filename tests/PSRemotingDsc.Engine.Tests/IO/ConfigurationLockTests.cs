@@ -17,6 +17,21 @@ public sealed class ConfigurationLockTests : IDisposable
         Assert.Equal(_dir.Combine(".sshd_config.psremotingdsc.lock"), ConfigurationLock.PathFor(config));
     }
 
+    [SkippableFact]
+    public void PathFor_FollowsSymbolicLinks_SoThatTheLinkAndTheFileShareOneLock()
+    {
+        TestPaths.RequireSymbolicLinks();
+        string real = _dir.WriteFile(Path.Combine("etc", "sshd_config"), "Port 22\n");
+        string link = _dir.Combine("sshd_config");
+        File.CreateSymbolicLink(link, real);
+
+        Assert.Equal(ConfigurationLock.PathFor(real), ConfigurationLock.PathFor(link));
+        using (ConfigurationLock.Acquire(real, TimeSpan.Zero))
+        {
+            Assert.Throws<PSRemotingDscException>(() => ConfigurationLock.Acquire(link, TimeSpan.Zero));
+        }
+    }
+
     [Fact]
     public void Acquire_WaitsAtMostTheTimeout_WhileAnotherHolderHasIt_ThenSucceedsOnceReleased()
     {
