@@ -118,6 +118,13 @@ internal sealed class SshEndpointOperations : IEndpointOperations
 
         SshEndpointObservation observedAfter = _observer.Observe(after, request.Name);
         IReadOnlyList<Reason> remaining = _analyzer.Analyze(desired, observedAfter);
+        if (!whatIf && remaining.Count > 0)
+        {
+            // Never succeed into drift: a later test would report it forever.
+            throw new PSRemotingDscException("SetDidNotConverge", ExitCode.UnexpectedError,
+                $"'{request.ConfigPath}' was written, but Subsystem '{request.Name}' is still not in the desired state: {string.Join(" ", remaining.Select(reason => reason.Phrase))} Please report this; the previous file is kept as '{request.ConfigPath}{SshdConfigWriter.BackupSuffix}'.");
+        }
+
         EndpointState state = BuildState(request, observedAfter, remaining) with
         {
             RestartRequired = policy == RestartPolicy.Never && plan.ChangesConfiguration ? [SshServiceName] : [],
