@@ -52,5 +52,5 @@ internal sealed record CommandArguments(string Command, string? Input, bool What
         ? value
         : throw Invalid($"--format '{value}' is not supported; use 'table' or 'json'.");
 
-    private static PSRemotingDscException Invalid(string message) => new("CommandLineInvalid", ExitCode.InvalidArguments, message);
+    private static PSRemotingDscException Invalid(string message) => new(ErrorIds.CommandLineInvalid, message);
 }

@@ -50,15 +50,15 @@ internal static class CommandLine
         }
         catch (UnauthorizedAccessException ex)
         {
-            trace.Write(TraceLevel.Error, $"PermissionDenied: {ex.Message} Run elevated (root or Administrator).");
-            return (int)ExitCode.PermissionDenied;
+            trace.Write(TraceLevel.Error, $"{ErrorIds.PermissionDenied.Id}: {ex.Message} Run elevated (root or Administrator).");
+            return (int)ErrorIds.PermissionDenied.ExitCode;
         }
 #pragma warning disable CA1031 // The process boundary: any other failure becomes a trace line and exit code 1, never a crash dump.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            trace.Write(TraceLevel.Error, $"Unexpected: {ex.GetType().Name}: {ex.Message}");
-            return (int)ExitCode.UnexpectedError;
+            trace.Write(TraceLevel.Error, $"{ErrorIds.Unexpected.Id}: {ex.GetType().Name}: {ex.Message}");
+            return (int)ErrorIds.Unexpected.ExitCode;
         }
     }
 

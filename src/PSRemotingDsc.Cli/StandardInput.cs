@@ -41,7 +41,7 @@ internal static class StandardInput
         }
         catch (DecoderFallbackException ex)
         {
-            throw new PSRemotingDscException("InputNotUtf8", ExitCode.InvalidJson,
+            throw new PSRemotingDscException(ErrorIds.InputNotUtf8,
                 $"The input on stdin is not valid UTF-8 (byte {ex.Index + 1} of it). Send the JSON as UTF-8; nothing was changed.", ex);
         }
     }

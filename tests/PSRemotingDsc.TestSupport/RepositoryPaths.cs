@@ -17,6 +17,8 @@ public static class RepositoryPaths
 
     public static string Examples => Path.Combine(Root, "examples");
 
+    public static string Source => Path.Combine(Root, "src");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

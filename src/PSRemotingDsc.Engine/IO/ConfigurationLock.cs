@@ -58,7 +58,7 @@ public sealed class ConfigurationLock : IDisposable
         FileKind kind = RegularFile.Inspect(path, followLinks: false);
         if (kind is not (FileKind.Missing or FileKind.Regular))
         {
-            throw new PSRemotingDscException("LockFileNotRegular", ExitCode.ConfigPathInvalid,
+            throw new PSRemotingDscException(ErrorIds.LockFileNotRegular,
                 $"The lock file '{path}' is {kind.Describe()}; only a regular file is used as a lock. Remove it; nothing was changed.");
         }
 
@@ -83,14 +83,14 @@ public sealed class ConfigurationLock : IDisposable
             }
             catch (UnauthorizedAccessException ex)
             {
-                throw new PSRemotingDscException("LockAccessDenied", ExitCode.PermissionDenied,
+                throw new PSRemotingDscException(ErrorIds.LockAccessDenied,
                     $"Permission denied creating the lock file '{path}': {ex.Message} Run elevated (root or Administrator); nothing was changed.", ex);
             }
             catch (IOException ex) when (IsHeldByAnother(ex))
             {
                 if (clock.Elapsed >= timeout)
                 {
-                    throw new PSRemotingDscException("SshdConfigLocked", ExitCode.ConfigLocked,
+                    throw new PSRemotingDscException(ErrorIds.SshdConfigLocked,
                         $"Another process has held the lock '{path}' on '{configurationPath}' for more than {timeout.TotalSeconds:0.#} s, so nothing was changed. Retry when it has finished (PSREMOTINGDSC_LOCK_TIMEOUT sets the wait in seconds).", ex);
                 }
 

@@ -31,7 +31,7 @@ public static class EndpointPropertiesReader
     {
         if (string.IsNullOrWhiteSpace(json))
         {
-            throw new PSRemotingDscException("InputMissing", ExitCode.InvalidJson,
+            throw new PSRemotingDscException(ErrorIds.InputMissing,
                 "No input: pass one JSON object with --input or on stdin, e.g. {\"version\":\"7\"}.");
         }
 
@@ -47,13 +47,13 @@ public static class EndpointPropertiesReader
         }
         catch (JsonException ex)
         {
-            throw new PSRemotingDscException("InputNotJson", ExitCode.InvalidJson,
+            throw new PSRemotingDscException(ErrorIds.InputNotJson,
                 $"The input is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message.Split(" LineNumber", 2)[0]}", ex);
         }
         catch (ArgumentException ex)
         {
             // Parse(string) transcodes to UTF-8 first and throws this for an unpaired surrogate (possible in a Windows command line).
-            throw new PSRemotingDscException("InputNotJson", ExitCode.InvalidJson,
+            throw new PSRemotingDscException(ErrorIds.InputNotJson,
                 "The input is not valid JSON: it is not valid Unicode text (it holds half of a UTF-16 surrogate pair).", ex);
         }
 
@@ -67,7 +67,7 @@ public static class EndpointPropertiesReader
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new PSRemotingDscException("InputNotObject", ExitCode.InvalidJson,
+            throw new PSRemotingDscException(ErrorIds.InputNotObject,
                 $"The input must be a JSON object, not {Describe(root.ValueKind)}.");
         }
 
@@ -78,7 +78,7 @@ public static class EndpointPropertiesReader
         {
             if (!seen.Add(PropertyName(property)))
             {
-                throw InvalidProperty("PropertyDuplicated", $"Property '{property.Name}' appears more than once.");
+                throw InvalidProperty(ErrorIds.PropertyDuplicated, $"Property '{property.Name}' appears more than once.");
             }
 
             bool isReadOnly = Array.IndexOf(s_readOnly, property.Name) >= 0;
@@ -143,7 +143,7 @@ public static class EndpointPropertiesReader
         "Local" => WSMan.Security.AccessMode.Local,
         "Remote" => WSMan.Security.AccessMode.Remote,
         "Disabled" => WSMan.Security.AccessMode.Disabled,
-        var other => throw InvalidProperty("AccessModeInvalid", $"Property 'accessMode' is '{other}'; use 'Local', 'Remote' or 'Disabled'."),
+        var other => throw InvalidProperty(ErrorIds.AccessModeInvalid, $"Property 'accessMode' is '{other}'; use 'Local', 'Remote' or 'Disabled'."),
     };
 
     private static string ReadSddl(JsonElement value)
@@ -159,7 +159,7 @@ public static class EndpointPropertiesReader
         ValueSafety.RequireSafePath(PropertyNames.SessionConfigurationFile, path);
         if (!Path.IsPathFullyQualified(path) || !path.EndsWith(".pssc", StringComparison.OrdinalIgnoreCase))
         {
-            throw InvalidProperty("SessionConfigurationFileInvalid", $"Property 'sessionConfigurationFile' is '{path}'; pass the absolute path of a .pssc file (New-PSSessionConfigurationFile).");
+            throw InvalidProperty(ErrorIds.SessionConfigurationFileInvalid, $"Property 'sessionConfigurationFile' is '{path}'; pass the absolute path of a .pssc file (New-PSSessionConfigurationFile).");
         }
 
         return path;
@@ -170,7 +170,7 @@ public static class EndpointPropertiesReader
         string text = ReadString(PropertyNames.Version, value);
         if (!VersionSpec.TryParse(text, out _, out string? error))
         {
-            throw InvalidProperty("VersionSpecInvalid", error ?? $"'{text}' is not a version spec.");
+            throw InvalidProperty(ErrorIds.VersionSpecInvalid, error ?? $"'{text}' is not a version spec.");
         }
 
         return text;
@@ -180,7 +180,7 @@ public static class EndpointPropertiesReader
     {
         "ssh" => Resource.Transport.Ssh,
         "wsman" => Resource.Transport.Wsman,
-        var other => throw InvalidProperty("TransportInvalid", $"Property 'transport' is '{other}'; use 'ssh' or 'wsman'."),
+        var other => throw InvalidProperty(ErrorIds.TransportInvalid, $"Property 'transport' is '{other}'; use 'ssh' or 'wsman'."),
     };
 
     private static RestartPolicy ReadRestart(JsonElement value) => ReadString(PropertyNames.Restart, value) switch
@@ -188,7 +188,7 @@ public static class EndpointPropertiesReader
         "never" => RestartPolicy.Never,
         "ifNeeded" => RestartPolicy.IfNeeded,
         "always" => RestartPolicy.Always,
-        var other => throw InvalidProperty("RestartInvalid", $"Property 'restart' is '{other}'; use 'never', 'ifNeeded' or 'always'."),
+        var other => throw InvalidProperty(ErrorIds.RestartInvalid, $"Property 'restart' is '{other}'; use 'never', 'ifNeeded' or 'always'."),
     };
 
     private static string ReadName(JsonElement value)
@@ -197,7 +197,7 @@ public static class EndpointPropertiesReader
         ValueSafety.RequireSafeName(PropertyNames.Name, name);
         if (name.Length > 128)
         {
-            throw InvalidProperty("NameTooLong", $"Property 'name' has {name.Length} characters; at most 128 are allowed.");
+            throw InvalidProperty(ErrorIds.NameTooLong, $"Property 'name' has {name.Length} characters; at most 128 are allowed.");
         }
 
         return name;
@@ -209,7 +209,7 @@ public static class EndpointPropertiesReader
         ValueSafety.RequireSafePath(PropertyNames.PSHome, path);
         if (!Path.IsPathFullyQualified(path))
         {
-            throw InvalidProperty("PSHomeNotAbsolute", $"Property 'pshome' is '{path}', a relative path; pass the absolute path of a PowerShell installation directory ($PSHOME).");
+            throw InvalidProperty(ErrorIds.PSHomeNotAbsolute, $"Property 'pshome' is '{path}', a relative path; pass the absolute path of a PowerShell installation directory ($PSHOME).");
         }
 
         return path;
@@ -221,7 +221,7 @@ public static class EndpointPropertiesReader
         ValueSafety.RequireSafePath(PropertyNames.SshdConfigPath, path);
         if (!Path.IsPathFullyQualified(path))
         {
-            throw new PSRemotingDscException("SshdConfigPathNotAbsolute", ExitCode.ConfigPathInvalid,
+            throw new PSRemotingDscException(ErrorIds.SshdConfigPathNotAbsolute,
                 $"Property 'sshdConfigPath' is '{path}', a relative path; pass an absolute path such as /etc/ssh/sshd_config.");
         }
 
@@ -269,7 +269,7 @@ public static class EndpointPropertiesReader
         catch (InvalidOperationException ex)
         {
             // System.Text.Json refuses to decode an escape of half a surrogate pair ("\ud800"), which JSON allows.
-            throw new PSRemotingDscException("UnsafeValue", ExitCode.UnsafeValue,
+            throw new PSRemotingDscException(ErrorIds.UnsafeValue,
                 $"Property '{name}' contains a lone UTF-16 surrogate escape (such as \\ud800), which is not a character and cannot be written to a file. Remove it; nothing was changed.", ex);
         }
     }
@@ -283,23 +283,23 @@ public static class EndpointPropertiesReader
         }
         catch (InvalidOperationException ex)
         {
-            throw new PSRemotingDscException("PropertyNotUnicode", ExitCode.InvalidProperty,
+            throw new PSRemotingDscException(ErrorIds.PropertyNotUnicode,
                 "A property name is not valid Unicode text: it escapes half of a UTF-16 surrogate pair (\\ud800-\\udfff without its partner).", ex);
         }
     }
 
     /// <summary>The error for an input longer than <see cref="MaxInputLength"/>.</summary>
     public static PSRemotingDscException TooLarge() =>
-        new("InputTooLarge", ExitCode.InvalidJson, $"The input is larger than {MaxInputLength / 1024} KiB; an instance is one small JSON object. Nothing was read or changed.");
+        new(ErrorIds.InputTooLarge, $"The input is larger than {MaxInputLength / 1024} KiB; an instance is one small JSON object. Nothing was read or changed.");
 
     private static PSRemotingDscException WrongType(string name, string expected, JsonValueKind actual) =>
-        InvalidProperty("PropertyTypeInvalid", $"Property '{name}' must be {expected}, not {Describe(actual)}.");
+        InvalidProperty(ErrorIds.PropertyTypeInvalid, $"Property '{name}' must be {expected}, not {Describe(actual)}.");
 
     private static PSRemotingDscException UnknownProperty(string name) =>
-        InvalidProperty("PropertyUnknown", $"Property '{name}' is not a property of PSRemotingDsc/Endpoint. Known properties: {string.Join(", ", s_settable)}.");
+        InvalidProperty(ErrorIds.PropertyUnknown, $"Property '{name}' is not a property of PSRemotingDsc/Endpoint. Known properties: {string.Join(", ", s_settable)}.");
 
-    private static PSRemotingDscException InvalidProperty(string errorId, string message) =>
-        new(errorId, ExitCode.InvalidProperty, message);
+    private static PSRemotingDscException InvalidProperty(ErrorDefinition error, string message) =>
+        new(error, message);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -43,13 +43,13 @@ public sealed class EndpointResource
         Transport transport = properties.Transport ?? (_environment.IsWindows ? Transport.Wsman : Transport.Ssh);
         if (transport == Transport.Wsman && _wsman is null)
         {
-            throw new PSRemotingDscException("WSManTransportUnsupported", ExitCode.UnsupportedPlatform,
+            throw new PSRemotingDscException(ErrorIds.WSManTransportUnsupported,
                 "WSMan remoting endpoints exist only on Windows (PowerShell does not support WSMan remoting to Linux or macOS); set \"transport\": \"ssh\".");
         }
 
         if (properties.PropertyForeignTo(transport) is { } misplaced)
         {
-            throw new PSRemotingDscException("PropertyNotForTransport", ExitCode.InvalidProperty,
+            throw new PSRemotingDscException(ErrorIds.PropertyNotForTransport,
                 $"Property '{misplaced}' does not apply to transport '{(transport == Transport.Ssh ? "ssh" : "wsman")}'. Remove it or set the other transport.");
         }
 
@@ -61,7 +61,7 @@ public sealed class EndpointResource
         ArgumentNullException.ThrowIfNull(properties);
         return properties.Version is not null
             ? properties
-            : throw new PSRemotingDscException("VersionRequired", ExitCode.InvalidProperty,
+            : throw new PSRemotingDscException(ErrorIds.VersionRequired,
                 "Property 'version' is required: the PowerShell version whose endpoint this is, e.g. \"7\", \"7.4\", \"7-preview\" or \"7.4.6\".");
     }
 }

@@ -91,7 +91,7 @@ internal sealed class SshEndpointOperations : IEndpointOperations
 
         if (properties.Arguments is null && request.Reasons.FirstOrDefault(reason => reason.Is(ReasonId.ShellSyntaxInArguments)) is { } shellSyntax)
         {
-            throw new PSRemotingDscException("KeptArgumentsUnsafe", ExitCode.UnsafeValue,
+            throw new PSRemotingDscException(ErrorIds.KeptArgumentsUnsafe,
                 $"{shellSyntax.Phrase} Its extra arguments are not carried into a rewritten line: set 'arguments' to the list you want (letters, digits and {ShellSafeWord.Punctuation}). Nothing was changed.");
         }
 
@@ -121,7 +121,7 @@ internal sealed class SshEndpointOperations : IEndpointOperations
         if (!whatIf && remaining.Count > 0)
         {
             // Never succeed into drift: a later test would report it forever.
-            throw new PSRemotingDscException("SetDidNotConverge", ExitCode.UnexpectedError,
+            throw new PSRemotingDscException(ErrorIds.SetDidNotConverge,
                 $"'{request.ConfigPath}' was written, but Subsystem '{request.Name}' is still not in the desired state: {string.Join(" ", remaining.Select(reason => reason.Phrase))} Please report this; the previous file is kept as '{request.ConfigPath}{SshdConfigWriter.BackupSuffix}'.");
         }
 
@@ -227,14 +227,14 @@ internal sealed class SshEndpointOperations : IEndpointOperations
         FileKind kind = RegularFile.Inspect(path);
         if (kind == FileKind.Missing)
         {
-            throw new PSRemotingDscException("SshdConfigNotFound", ExitCode.ConfigPathInvalid, requested is null
+            throw new PSRemotingDscException(ErrorIds.SshdConfigNotFound, requested is null
                 ? $"The default sshd_config '{path}' does not exist. Install the OpenSSH server or set 'sshdConfigPath' to the file sshd uses."
                 : $"Property 'sshdConfigPath' is '{path}', which does not exist (or is a symbolic link to nothing). Set it to the sshd_config file sshd uses.");
         }
 
         if (kind != FileKind.Regular)
         {
-            throw new PSRemotingDscException("SshdConfigNotRegularFile", ExitCode.ConfigPathInvalid,
+            throw new PSRemotingDscException(ErrorIds.SshdConfigNotRegularFile,
                 $"Property 'sshdConfigPath' is '{path}', which is {kind.Describe()}, not a regular file; only regular files are read or replaced. Nothing was changed. Set it to the sshd_config file sshd uses.");
         }
 
@@ -249,12 +249,12 @@ internal sealed class SshEndpointOperations : IEndpointOperations
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new PSRemotingDscException("SshdConfigAccessDenied", ExitCode.PermissionDenied,
+            throw new PSRemotingDscException(ErrorIds.SshdConfigAccessDenied,
                 $"Access to '{path}' (or a file it includes) was denied. Run elevated (root or Administrator).", ex);
         }
         catch (IOException ex)
         {
-            throw new PSRemotingDscException("SshdConfigUnreadable", ExitCode.ConfigUnreadable, $"'{path}' could not be read: {ex.Message}", ex);
+            throw new PSRemotingDscException(ErrorIds.SshdConfigUnreadable, $"'{path}' could not be read: {ex.Message}", ex);
         }
     }
 
@@ -264,13 +264,13 @@ internal sealed class SshEndpointOperations : IEndpointOperations
         if (_environment.IsWindows && WindowsSubsystemPath.NeedsWorkaround(executable))
         {
             string? shortPath = _environment.ShortPaths is null ? null : WindowsSubsystemPath.ToShortPath(executable, _environment.ShortPaths);
-            return shortPath ?? throw new PSRemotingDscException("ExecutablePathHasSpaces", ExitCode.UnsafeValue,
+            return shortPath ?? throw new PSRemotingDscException(ErrorIds.ExecutablePathHasSpaces,
                 $"'{executable}' contains spaces and this volume has no 8.3 short name for it; OpenSSH for Windows cannot run it as a subsystem. Create a link without spaces (e.g. in %ProgramData%\\ssh) to the PowerShell directory and pass it as 'pshome'.");
         }
 
         if (executable.Any(char.IsWhiteSpace))
         {
-            throw new PSRemotingDscException("ExecutablePathHasSpaces", ExitCode.UnsafeValue,
+            throw new PSRemotingDscException(ErrorIds.ExecutablePathHasSpaces,
                 $"'{executable}' contains whitespace, which sshd would split into separate arguments. Create a symbolic link without spaces to the PowerShell directory and pass it as 'pshome'.");
         }
 
@@ -280,7 +280,7 @@ internal sealed class SshEndpointOperations : IEndpointOperations
             int unsafeAt = executable.AsSpan().IndexOfAny(CmdMetacharacters);
             if (unsafeAt >= 0)
             {
-                throw new PSRemotingDscException("ExecutablePathUnsafe", ExitCode.UnsafeValue,
+                throw new PSRemotingDscException(ErrorIds.ExecutablePathUnsafe,
                     $"'{executable}' contains '{executable[unsafeAt]}', which cmd.exe interprets when OpenSSH for Windows starts the subsystem. Create a link without it to the PowerShell directory and pass it as 'pshome'.");
             }
 

@@ -113,7 +113,7 @@ public static class ValueSafety
             : ShellSafeWord.Name(c);
 
     private static PSRemotingDscException Unsafe(string property, string value, string problem) =>
-        new("UnsafeValue", ExitCode.UnsafeValue,
+        new(ErrorIds.UnsafeValue,
             $"Property '{property}' {problem}: {Quote(value)}. Such characters would change the meaning of the configuration file or of the command sshd runs; remove them. Nothing was changed.");
 
     private static string Quote(string value)

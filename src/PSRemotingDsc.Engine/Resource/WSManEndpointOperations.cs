@@ -74,7 +74,7 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
     {
         if (!whatIf && !_wsman.Elevation.IsElevated)
         {
-            throw new PSRemotingDscException("NotElevated", ExitCode.NotElevated,
+            throw new PSRemotingDscException(ErrorIds.NotElevated,
                 "Changing WinRM plugins needs an elevated process: run dsc (or psremotingdsc) as Administrator. Nothing was changed.");
         }
 
@@ -197,7 +197,7 @@ internal sealed class WSManEndpointOperations : IEndpointOperations
         PluginInspection folder = _provisioner.Inspect(directory, installation.PSHome);
         if (folder.Has(PluginDriftKind.SourcePluginMissing))
         {
-            throw new PSRemotingDscException("NoPluginInInstallation", ExitCode.UnsupportedPlatform,
+            throw new PSRemotingDscException(ErrorIds.NoPluginInInstallation,
                 $"PowerShell {installation.Version} in '{installation.PSHome}' has no pwrshplugin.dll (a Store/MSIX or non-Windows build), so it cannot host a WSMan endpoint. Install the MSI or ZIP package, or use transport 'ssh'.");
         }
 

@@ -45,8 +45,7 @@ public sealed class SshdBinaryValidator : ISshdValidator
         catch (Win32Exception ex)
         {
             throw new PSRemotingDscException(
-                "SshdNotStartable",
-                ExitCode.UnexpectedError,
+                ErrorIds.SshdNotStartable,
                 $"Could not run '{_sshdPath} -t -f {configPath}' to validate the configuration: {ex.Message}. Check that sshd is installed and executable.",
                 ex);
         }
@@ -54,8 +53,7 @@ public sealed class SshdBinaryValidator : ISshdValidator
         if (outcome.TimedOut)
         {
             throw new PSRemotingDscException(
-                "SshdValidationTimedOut",
-                ExitCode.UnexpectedError,
+                ErrorIds.SshdValidationTimedOut,
                 string.Create(
                     CultureInfo.InvariantCulture,
                     $"'{_sshdPath} -t -f {configPath}' did not finish within {_timeout.TotalSeconds:0.#} s and was stopped; nothing was changed. Run it by hand to see why it hangs."));

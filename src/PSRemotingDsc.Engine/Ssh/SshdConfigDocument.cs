@@ -155,7 +155,7 @@ public sealed class SshdConfigDocument
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new PSRemotingDscException("SshdConfigAccessDenied", ExitCode.PermissionDenied, $"{path}: permission denied reading the sshd configuration. Run elevated (root or Administrator).", ex);
+            throw new PSRemotingDscException(ErrorIds.SshdConfigAccessDenied, $"{path}: permission denied reading the sshd configuration. Run elevated (root or Administrator).", ex);
         }
         catch (IOException ex)
         {
@@ -170,7 +170,7 @@ public sealed class SshdConfigDocument
         catch (DecoderFallbackException ex)
         {
             var lineNumber = 1 + bytes.AsSpan(0, Math.Clamp(ex.Index, 0, bytes.Length)).Count((byte)'\n');
-            throw new PSRemotingDscException("SshdConfigNotUtf8", ExitCode.ConfigUnreadable, $"{path}:{lineNumber}: the file is not valid UTF-8, so it cannot be edited without changing bytes. Convert it to UTF-8.", ex);
+            throw new PSRemotingDscException(ErrorIds.SshdConfigNotUtf8, $"{path}:{lineNumber}: the file is not valid UTF-8, so it cannot be edited without changing bytes. Convert it to UTF-8.", ex);
         }
 
         return Parse(text, path);
@@ -182,13 +182,13 @@ public sealed class SshdConfigDocument
     /// </summary>
     internal static PSRemotingDscException ReadFailure(string path, IOException ex) => ex switch
     {
-        FileNotFoundException or DirectoryNotFoundException => new PSRemotingDscException("SshdConfigNotFound", ExitCode.ConfigPathInvalid,
+        FileNotFoundException or DirectoryNotFoundException => new PSRemotingDscException(ErrorIds.SshdConfigNotFound,
             $"{path}: the sshd configuration does not exist (or is a symbolic link to nothing). Pass the path of the sshd_config file sshd uses.", ex),
-        NotRegularFileException notRegular => new PSRemotingDscException("SshdConfigNotRegularFile", ExitCode.ConfigPathInvalid,
+        NotRegularFileException notRegular => new PSRemotingDscException(ErrorIds.SshdConfigNotRegularFile,
             $"{path}: the sshd configuration is {notRegular.Kind.Describe()}, not a regular file; only regular files are read or replaced. Nothing was changed.", ex),
-        FileTooLargeException tooLarge => new PSRemotingDscException("SshdConfigTooLarge", ExitCode.ConfigUnreadable,
+        FileTooLargeException tooLarge => new PSRemotingDscException(ErrorIds.SshdConfigTooLarge,
             $"{path}: the sshd configuration has {tooLarge.Size:N0} bytes, more than the {tooLarge.Limit / (1024 * 1024)} MiB read; nothing was read or changed. Check that this is the right file.", ex),
-        _ => new PSRemotingDscException("SshdConfigUnreadable", ExitCode.ConfigUnreadable, $"{path}: cannot read the sshd configuration: {ex.Message}", ex),
+        _ => new PSRemotingDscException(ErrorIds.SshdConfigUnreadable, $"{path}: cannot read the sshd configuration: {ex.Message}", ex),
     };
 
     /// <summary>The text: exactly the parsed text when nothing was changed.</summary>

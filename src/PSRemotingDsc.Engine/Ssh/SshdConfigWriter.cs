@@ -60,13 +60,12 @@ public sealed partial class SshdConfigWriter
             if (kind is not (FileKind.Regular or FileKind.Missing))
             {
                 throw new PSRemotingDscException(
-                    "SshdConfigNotRegularFile",
-                    ExitCode.ConfigPathInvalid,
+                    ErrorIds.SshdConfigNotRegularFile,
                     $"Cannot write '{fullPath}': it is {kind.Describe()}, not a regular file, and only regular files are replaced. Nothing was changed.");
             }
 
             string directory = Path.GetDirectoryName(target)
-                ?? throw new PSRemotingDscException("SshdConfigPathInvalid", ExitCode.UnexpectedError, $"Cannot write '{fullPath}': it has no parent directory.");
+                ?? throw new PSRemotingDscException(ErrorIds.SshdConfigPathInvalid, $"Cannot write '{fullPath}': it has no parent directory.");
             bool originalExists = kind == FileKind.Regular;
             byte[]? previous = originalExists ? RegularFile.ReadAllBytes(target) : null;
             if (previous is not null && previous.AsSpan().SequenceEqual(newContent))
@@ -120,8 +119,7 @@ public sealed partial class SshdConfigWriter
         catch (UnauthorizedAccessException ex)
         {
             throw new PSRemotingDscException(
-                "SshdConfigWriteDenied",
-                ExitCode.PermissionDenied,
+                ErrorIds.SshdConfigWriteDenied,
                 $"Permission denied writing '{currentFile}' while replacing '{fullPath}': {ex.Message} The original file is unchanged. Run elevated (root or Administrator).",
                 ex);
         }
@@ -132,8 +130,7 @@ public sealed partial class SshdConfigWriter
         catch (Exception ex) when (ex is IOException or NotSupportedException or System.Security.SecurityException)
         {
             throw new PSRemotingDscException(
-                "SshdConfigWriteFailed",
-                ExitCode.UnexpectedError,
+                ErrorIds.SshdConfigWriteFailed,
                 $"Could not write '{currentFile}' while replacing '{fullPath}': {ex.Message} The original file is unchanged.",
                 ex);
         }
@@ -209,8 +206,7 @@ public sealed partial class SshdConfigWriter
 
         string said = proposed.Diagnostics.Replace(temp, fullPath, StringComparison.Ordinal).Trim();
         throw new PSRemotingDscException(
-            "SshdConfigValidationFailed",
-            ExitCode.ValidationFailed,
+            ErrorIds.SshdConfigValidationFailed,
             $"sshd -t rejected the new configuration for '{fullPath}', so it was not installed and the original file is unchanged. sshd said: {(said.Length > 0 ? said : "(nothing)")}");
     }
 

@@ -129,7 +129,7 @@ public sealed class SshdConfiguration
         {
             if (Directory.Exists(path))
             {
-                throw new PSRemotingDscException("SshdIncludeIsDirectory", ExitCode.ConfigUnreadable, $"{path} is a directory; sshd cannot read it as a configuration file. Make the Include pattern match files only.");
+                throw new PSRemotingDscException(ErrorIds.SshdIncludeIsDirectory, $"{path} is a directory; sshd cannot read it as a configuration file. Make the Include pattern match files only.");
             }
 
             document = SshdConfigDocument.Load(path);
@@ -193,7 +193,7 @@ public sealed class SshdConfiguration
         }
         catch (PSRemotingDscException ex)
         {
-            throw new PSRemotingDscException(ex.ErrorId, ex.ExitCode, $"{document.Path}:{lineNumber}: Include {pattern}: {ex.Message}", ex);
+            throw new PSRemotingDscException(ex.Error, $"{document.Path}:{lineNumber}: Include {pattern}: {ex.Message}", ex);
         }
     }
 
@@ -204,12 +204,12 @@ public sealed class SshdConfiguration
         if (cycleStart >= 0)
         {
             var chain = string.Join(" -> ", stack.Skip(cycleStart).Select(open => open.Path).Append(child.Path));
-            throw new PSRemotingDscException("SshdIncludeCycle", ExitCode.ConfigUnreadable, $"{document.Path}:{lineNumber}: Include creates a cycle ({chain}); sshd would refuse this configuration. Remove one of the Include lines.");
+            throw new PSRemotingDscException(ErrorIds.SshdIncludeCycle, $"{document.Path}:{lineNumber}: Include creates a cycle ({chain}); sshd would refuse this configuration. Remove one of the Include lines.");
         }
 
         if (depth + 1 > MaxIncludeDepth)
         {
-            throw new PSRemotingDscException("SshdIncludeTooDeep", ExitCode.ConfigUnreadable, $"{document.Path}:{lineNumber}: Include nests deeper than {MaxIncludeDepth} levels (sshd's limit); sshd would refuse this configuration. Flatten the includes.");
+            throw new PSRemotingDscException(ErrorIds.SshdIncludeTooDeep, $"{document.Path}:{lineNumber}: Include nests deeper than {MaxIncludeDepth} levels (sshd's limit); sshd would refuse this configuration. Flatten the includes.");
         }
     }
 

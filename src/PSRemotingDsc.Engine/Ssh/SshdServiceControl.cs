@@ -86,8 +86,7 @@ public sealed class SshdServiceControl : ISshdControl
             if (errno != 0)
             {
                 throw new PSRemotingDscException(
-                    "SshdReloadDenied",
-                    errno == UnixNative.EPerm ? ExitCode.PermissionDenied : ExitCode.UnexpectedError,
+                    errno == UnixNative.EPerm ? ErrorIds.SshdReloadDenied : ErrorIds.SshdReloadFailed,
                     $"Could not send SIGHUP to sshd (pid {pid}): errno {errno}. The configuration was written; reload sshd as root.");
             }
 
@@ -246,8 +245,7 @@ public sealed class SshdServiceControl : ISshdControl
         if (outcome.ExitCode != 0)
         {
             throw new PSRemotingDscException(
-                "SshdReloadFailed",
-                ExitCode.UnexpectedError,
+                ErrorIds.SshdReloadFailed,
                 $"'systemctl reload {unit}.service' failed (exit {outcome.ExitCode}): {outcome.StandardError.Trim()} The configuration was written; check 'systemctl status {unit}' and 'sshd -t'.");
         }
     }
@@ -333,22 +331,19 @@ public sealed class SshdServiceControl : ISshdControl
         if (outcome.ExitCode != 0)
         {
             throw new PSRemotingDscException(
-                "SshdRestartFailed",
-                ExitCode.UnexpectedError,
+                ErrorIds.SshdRestartFailed,
                 $"'sc.exe {string.Join(' ', arguments)}' failed (exit {outcome.ExitCode}): {outcome.StandardOutput.Trim()} {outcome.StandardError.Trim()} The configuration was written; check the sshd service.");
         }
     }
 
     private static PSRemotingDscException ExitedAfterReload(string configPath, int pid)
         => new(
-            "SshdExitedAfterReload",
-            ExitCode.UnexpectedError,
+            ErrorIds.SshdExitedAfterReload,
             $"sshd (pid {pid}) exited after it was told to reload {configPath}: it no longer accepts connections. Run 'sshd -t -f {configPath}' to see what it rejects, fix or restore the file (the previous one is at {configPath}{SshdConfigWriter.BackupSuffix} when PSRemotingDsc wrote it), then start sshd.");
 
     private static PSRemotingDscException TimedOut(string what, TimeSpan timeout)
         => new(
-            "SshdReloadTimedOut",
-            ExitCode.RestartTimedOut,
+            ErrorIds.SshdReloadTimedOut,
             string.Create(CultureInfo.InvariantCulture, $"{what} within {timeout.TotalSeconds:0.###} s. The configuration was written; check that sshd is running and reloads."));
 
     private static bool IsSystemConfig(string configPath)

@@ -30,8 +30,7 @@ public sealed class InstallationResolver
             if (spec is not null && !spec.Matches(installation.Version))
             {
                 throw new PSRemotingDscException(
-                    "PSHomeVersionMismatch",
-                    ExitCode.VersionNotFound,
+                    ErrorIds.PSHomeVersionMismatch,
                     $"'pshome' {installation.PSHome} is PowerShell {installation.Version}, which does not match 'version' '{spec}'. "
                     + $"Set 'version' to '{installation.Version}' (or a spec that matches it{PreviewHint(spec, installation.Version)}), or remove 'version' or 'pshome'.");
             }
@@ -42,15 +41,13 @@ public sealed class InstallationResolver
         if (spec is null)
         {
             throw new PSRemotingDscException(
-                "VersionSpecInvalid",
-                ExitCode.InvalidProperty,
+                ErrorIds.VersionSpecInvalid,
                 $"Neither 'version' nor 'pshome' is set, so there is no PowerShell to use. Set 'version'. {VersionSpec.AcceptedForms}");
         }
 
         var installations = source.FindInstallations();
         return spec.SelectBest(installations) ?? throw new PSRemotingDscException(
-            "PowerShellVersionNotInstalled",
-            ExitCode.VersionNotFound,
+            ErrorIds.PowerShellVersionNotInstalled,
             NotInstalledMessage(spec, installations));
     }
 
@@ -101,16 +98,14 @@ public sealed class InstallationResolver
         if (!Path.IsPathFullyQualified(psHome))
         {
             throw new PSRemotingDscException(
-                "PSHomeNotFound",
-                ExitCode.VersionNotFound,
+                ErrorIds.PSHomeNotFound,
                 $"'pshome' '{psHome}' is not an absolute path. Pass the full path of a PowerShell installation directory (the value of $PSHOME in that pwsh).");
         }
 
         string resolved = RealPath.Resolve(psHome);
         var known = source.FindInstallations().FirstOrDefault(installation => string.Equals(installation.PSHome, resolved, RealPath.Comparison));
         return known ?? PowerShellHomeReader.TryRead(resolved, "pshome") ?? throw new PSRemotingDscException(
-            "PSHomeNotFound",
-            ExitCode.VersionNotFound,
+            ErrorIds.PSHomeNotFound,
             $"'pshome' '{psHome}' is not a PowerShell installation: it needs {PowerShellHomeReader.ExecutableName} and a readable "
             + $"{PowerShellHomeReader.EngineAssemblyName}.dll. Pass the $PSHOME of an installed PowerShell (pwsh -c '$PSHOME'), or set 'version' instead.");
     }

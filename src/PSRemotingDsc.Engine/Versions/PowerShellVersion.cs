@@ -81,8 +81,7 @@ public sealed class PowerShellVersion : IComparable<PowerShellVersion>, IEquatab
         }
 
         throw new PSRemotingDscException(
-            "PowerShellVersionInvalid",
-            ExitCode.InvalidProperty,
+            ErrorIds.PowerShellVersionInvalid,
             $"'{text}' is not a valid PowerShell version. {AcceptedForms}");
     }
 

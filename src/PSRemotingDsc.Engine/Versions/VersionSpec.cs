@@ -61,7 +61,7 @@ public sealed class VersionSpec
             return spec;
         }
 
-        throw new PSRemotingDscException("VersionSpecInvalid", ExitCode.InvalidProperty, error);
+        throw new PSRemotingDscException(ErrorIds.VersionSpecInvalid, error);
     }
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out VersionSpec? spec, [NotNullWhen(false)] out string? error)

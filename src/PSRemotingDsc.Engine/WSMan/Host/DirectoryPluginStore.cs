@@ -63,8 +63,7 @@ public sealed class DirectoryPluginStore : IWSManPluginStore
         if (FindPluginDirectory(name) is { } existing)
         {
             throw new PSRemotingDscException(
-                "PluginAlreadyExists",
-                ExitCode.UnexpectedError,
+                ErrorIds.PluginAlreadyExists,
                 $"Cannot create WSMan plugin '{name}' in {Kind}: '{Path.GetFileName(existing)}' already exists. Nothing was changed.");
         }
 
@@ -78,8 +77,7 @@ public sealed class DirectoryPluginStore : IWSManPluginStore
         PluginNameGuard.Ensure(name);
         ArgumentNullException.ThrowIfNull(configXml);
         string directory = FindPluginDirectory(name) ?? throw new PSRemotingDscException(
-            "PluginNotFound",
-            ExitCode.UnexpectedError,
+            ErrorIds.PluginNotFound,
             $"Cannot replace WSMan plugin '{name}' in {Kind}: it does not exist. Nothing was changed.");
         WriteAtomically(Path.Join(directory, ConfigXmlFileName), configXml);
     }

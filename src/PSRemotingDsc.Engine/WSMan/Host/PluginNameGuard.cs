@@ -27,8 +27,7 @@ internal static class PluginNameGuard
         if (!IsSafe(name))
         {
             throw new PSRemotingDscException(
-                "PluginNameInvalid",
-                ExitCode.PluginNameInvalid,
+                ErrorIds.PluginNameInvalid,
                 $"The {what} '{Printable(name)}' cannot be used: only letters, digits, '.', '-' and '_' are allowed (at most {MaxLength} characters). Nothing was changed.");
         }
 

@@ -84,7 +84,7 @@ public sealed class PluginProvisioner
         PluginInspection before = Inspect(directory, psHome);
         if (before.Has(PluginDriftKind.SourcePluginMissing))
         {
-            throw new PSRemotingDscException("PluginSourceMissing", ExitCode.UnsupportedPlatform, before.Drift.First(d => d.Kind == PluginDriftKind.SourcePluginMissing).Message + " Nothing was changed.");
+            throw new PSRemotingDscException(ErrorIds.PluginSourceMissing, before.Drift.First(d => d.Kind == PluginDriftKind.SourcePluginMissing).Message + " Nothing was changed.");
         }
 
         RemotePowerShellConfig.EnsureWritable(psHome);
@@ -110,7 +110,7 @@ public sealed class PluginProvisioner
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new PSRemotingDscException("PluginFolderAccessDenied", ExitCode.PermissionDenied, $"Cannot write the plugin folder '{directory.FullPath}': {ex.Message} Run from an elevated (Run as administrator) process.", ex);
+            throw new PSRemotingDscException(ErrorIds.PluginFolderAccessDenied, $"Cannot write the plugin folder '{directory.FullPath}': {ex.Message} Run from an elevated (Run as administrator) process.", ex);
         }
 
         PluginInspection after = changes.Count == 0 ? before : Inspect(directory, psHome);

@@ -57,7 +57,7 @@ public sealed class RegistryPluginStore : IWSManPluginStore
             {
                 if (existing is not null)
                 {
-                    throw new PSRemotingDscException("PluginAlreadyExists", ExitCode.UnexpectedError, $"Cannot create WSMan plugin '{name}' in the {Kind}: it already exists. Nothing was changed.");
+                    throw new PSRemotingDscException(ErrorIds.PluginAlreadyExists, $"Cannot create WSMan plugin '{name}' in the {Kind}: it already exists. Nothing was changed.");
                 }
             }
 
@@ -75,7 +75,7 @@ public sealed class RegistryPluginStore : IWSManPluginStore
         {
             using RegistryKey hive = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, RegistryView.Registry64);
             using RegistryKey plugin = hive.OpenSubKey(PluginKeyPath + "\\" + name, writable: true)
-                ?? throw new PSRemotingDscException("PluginNotFound", ExitCode.UnexpectedError, $"Cannot replace WSMan plugin '{name}' in the {Kind}: it does not exist. Nothing was changed.");
+                ?? throw new PSRemotingDscException(ErrorIds.PluginNotFound, $"Cannot replace WSMan plugin '{name}' in the {Kind}: it does not exist. Nothing was changed.");
             plugin.SetValue(ConfigXmlValueName, configXml, RegistryValueKind.String);
             return true;
         });
@@ -101,14 +101,13 @@ public sealed class RegistryPluginStore : IWSManPluginStore
         catch (Exception ex) when (ex is System.Security.SecurityException or UnauthorizedAccessException)
         {
             throw new PSRemotingDscException(
-                "WSManPluginAccessDenied",
-                ExitCode.PermissionDenied,
+                ErrorIds.WSManPluginAccessDenied,
                 $"Cannot {verb} WSMan plugin '{name}' in the {Kind}: access denied. Run from an elevated (Run as administrator) process.",
                 ex);
         }
         catch (IOException ex)
         {
-            throw new PSRemotingDscException("WSManPluginStoreFailed", ExitCode.UnexpectedError, $"Cannot {verb} WSMan plugin '{name}' in the {Kind}: {ex.Message}", ex);
+            throw new PSRemotingDscException(ErrorIds.WSManPluginStoreFailed, $"Cannot {verb} WSMan plugin '{name}' in the {Kind}: {ex.Message}", ex);
         }
     }
 }

@@ -98,8 +98,7 @@ public sealed class RemotePowerShellConfig
         if (string.IsNullOrWhiteSpace(psHome) || psHome.Any(c => char.IsControl(c) || c > '~') || psHome.Trim(Whitespace) != psHome)
         {
             throw new PSRemotingDscException(
-                "PluginConfigPathUnsupported",
-                ExitCode.UnsafeValue,
+                ErrorIds.PluginConfigPathUnsupported,
                 $"Cannot write {FileName} for PowerShell home '{psHome}': the plugin reads this file one byte per character, so the path must be non-empty printable ASCII without leading or trailing spaces. Install PowerShell under such a path. Nothing was changed.");
         }
     }

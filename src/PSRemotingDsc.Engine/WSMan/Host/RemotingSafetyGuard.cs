@@ -19,8 +19,7 @@ public static class RemotingSafetyGuard
         if (session.IsInsideWinRMSession && !force)
         {
             throw new PSRemotingDscException(
-                "WinRMRestartWouldDropSession",
-                ExitCode.EndpointProtected,
+                ErrorIds.WinRMRestartWouldDropSession,
                 $"Not restarting WinRM: this process runs inside a WinRM session ({session.Evidence}), which the restart would end. Run from a local console, set restart to 'never' and restart WinRM later, or set force to accept losing the session.");
         }
     }
@@ -56,8 +55,7 @@ public static class RemotingSafetyGuard
         if (!force && ProtectionReason(endpointName, session) is { } reason)
         {
             throw new PSRemotingDscException(
-                "EndpointProtected",
-                ExitCode.EndpointProtected,
+                ErrorIds.EndpointProtected,
                 $"Not removing or replacing endpoint '{endpointName}': {reason}. Nothing was changed; set force to do it anyway.");
         }
     }

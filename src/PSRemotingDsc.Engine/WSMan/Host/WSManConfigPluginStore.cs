@@ -152,14 +152,13 @@ public sealed partial class WSManConfigPluginStore : IWSManPluginStore
         }
         catch (Win32Exception ex)
         {
-            throw new PSRemotingDscException("WSManUnavailable", ExitCode.WSManUnavailable, $"Cannot {verb} WSMan plugin '{name}': '{cscript}' did not start ({ex.Message}).", ex);
+            throw new PSRemotingDscException(ErrorIds.WSManUnavailable, $"Cannot {verb} WSMan plugin '{name}': '{cscript}' did not start ({ex.Message}).", ex);
         }
 
         if (outcome.TimedOut)
         {
             throw new PSRemotingDscException(
-                "WSManCallTimedOut",
-                ExitCode.WSManUnavailable,
+                ErrorIds.WSManCallTimedOut,
                 $"Cannot {verb} WSMan plugin '{name}': 'winrm {winrmArguments[0]}' did not finish within {_timeout.TotalSeconds:0} s. Check that the WinRM service responds ('winrm enumerate winrm/config/listener').");
         }
 
@@ -167,13 +166,13 @@ public sealed partial class WSManConfigPluginStore : IWSManPluginStore
         {
             string detail = (outcome.StandardError + "\n" + outcome.StandardOutput).Trim();
             string code = FaultCode().Match(detail) is { Success: true } m ? m.Groups["code"].Value : "";
-            (string id, ExitCode exit, string hint) = code switch
+            (ErrorDefinition error, string hint) = code switch
             {
-                AccessDeniedCode => ("WSManPluginAccessDenied", ExitCode.PermissionDenied, "Run from an elevated (Run as administrator) process."),
-                CannotConnectCode => ("WSManUnavailable", ExitCode.WSManUnavailable, "Start the WinRM service (Start-Service WinRM) and make sure a listener exists (Set-WSManQuickConfig)."),
-                _ => ("WSManPluginStoreFailed", ExitCode.UnexpectedError, "Nothing was changed by this call."),
+                AccessDeniedCode => (ErrorIds.WSManPluginAccessDenied, "Run from an elevated (Run as administrator) process."),
+                CannotConnectCode => (ErrorIds.WSManUnavailable, "Start the WinRM service (Start-Service WinRM) and make sure a listener exists (Set-WSManQuickConfig)."),
+                _ => (ErrorIds.WSManPluginStoreFailed, "Nothing was changed by this call."),
             };
-            throw new PSRemotingDscException(id, exit, $"Cannot {verb} WSMan plugin '{name}' through the {Kind} (winrm exit code {outcome.ExitCode}): {FirstLines(detail)} {hint}");
+            throw new PSRemotingDscException(error, $"Cannot {verb} WSMan plugin '{name}' through the {Kind} (winrm exit code {outcome.ExitCode}): {FirstLines(detail)} {hint}");
         }
 
         return outcome.StandardOutput;

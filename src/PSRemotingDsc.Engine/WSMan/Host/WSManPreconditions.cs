@@ -75,8 +75,7 @@ public static class WSManPreconditions
 
         bool notElevated = missing.Any(m => m.Id == WSManPreconditionId.NotElevated);
         throw new PSRemotingDscException(
-            notElevated ? "NotElevated" : "WSManUnavailable",
-            notElevated ? ExitCode.NotElevated : ExitCode.WSManUnavailable,
+            notElevated ? ErrorIds.NotElevated : ErrorIds.WSManUnavailable,
             "WSMan remoting is not ready; nothing was changed. " + string.Join(" ", missing.Select(m => $"[{m.Id}] {m.Message}")));
     }
 }

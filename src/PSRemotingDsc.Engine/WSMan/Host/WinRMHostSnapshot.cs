@@ -31,7 +31,6 @@ public sealed record WinRMHostSnapshot : IWinRMHost
 
     public void Restart(TimeSpan timeout) =>
         throw new PSRemotingDscException(
-            "WinRMSnapshotCannotRestart",
-            ExitCode.UnsupportedPlatform,
+            ErrorIds.WinRMSnapshotCannotRestart,
             "WinRM cannot be restarted here: this host is a snapshot (a description of a machine), not a running Windows service.");
 }

@@ -93,8 +93,7 @@ public sealed class WindowsWinRMHost : IWinRMHost
             if (stop.ExitCode is not 0 and not ServiceControlOutput.ServiceNotActive && !stop.TimedOut)
             {
                 throw new PSRemotingDscException(
-                    "WinRMStopFailed",
-                    ExitCode.WSManUnavailable,
+                    ErrorIds.WinRMStopFailed,
                     $"'sc.exe stop {ServiceName}' failed with exit code {stop.ExitCode}: {stop.StandardOutput.Trim()} Nothing else was changed; WinRM is still in state {ServiceControlOutput.StateName(state)}.");
             }
 
@@ -102,8 +101,7 @@ public sealed class WindowsWinRMHost : IWinRMHost
             if (state != ServiceControlOutput.Stopped)
             {
                 throw new PSRemotingDscException(
-                    "WinRMRestartTimedOut",
-                    ExitCode.RestartTimedOut,
+                    ErrorIds.WinRMRestartTimedOut,
                     $"WinRM did not stop within {timeout.TotalSeconds:0} s (last state {ServiceControlOutput.StateName(state)}). Run 'sc.exe queryex {ServiceName}' to see it; if it stays in STOP_PENDING, ending the svchost process whose PID that shows is the last resort, then 'Start-Service {ServiceName}'.");
             }
         }
@@ -112,8 +110,7 @@ public sealed class WindowsWinRMHost : IWinRMHost
         if (start.ExitCode is not 0 and not ServiceControlOutput.ServiceAlreadyRunning && !start.TimedOut)
         {
             throw new PSRemotingDscException(
-                "WinRMStartFailed",
-                ExitCode.WSManUnavailable,
+                ErrorIds.WinRMStartFailed,
                 $"WinRM was stopped but 'sc.exe start {ServiceName}' failed with exit code {start.ExitCode}: {start.StandardOutput.Trim()} Remoting is down until it runs: 'Start-Service {ServiceName}'.");
         }
 
@@ -121,8 +118,7 @@ public sealed class WindowsWinRMHost : IWinRMHost
         if (state != ServiceControlOutput.Running)
         {
             throw new PSRemotingDscException(
-                "WinRMRestartTimedOut",
-                ExitCode.RestartTimedOut,
+                ErrorIds.WinRMRestartTimedOut,
                 $"WinRM did not start again within {timeout.TotalSeconds:0} s (last state {ServiceControlOutput.StateName(state)}). Remoting is down until it runs: 'Start-Service {ServiceName}', then 'Get-Service {ServiceName}'.");
         }
     }
@@ -178,7 +174,7 @@ public sealed class WindowsWinRMHost : IWinRMHost
     }
 
     private static PSRemotingDscException Unavailable(string message, Exception? inner = null) =>
-        new("WSManUnavailable", ExitCode.WSManUnavailable, message, inner);
+        new(ErrorIds.WSManUnavailable, message, inner);
 
     /// <summary>For messages and tests.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"WinRM via {ScExe}");

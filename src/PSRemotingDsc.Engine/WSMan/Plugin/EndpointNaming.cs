@@ -136,8 +136,7 @@ public static class EndpointNaming
         if (!IsValidPluginName(name, out string? problem))
         {
             throw new PSRemotingDscException(
-                "PluginNameInvalid",
-                ExitCode.PluginNameInvalid,
+                ErrorIds.PluginNameInvalid,
                 $"'{name}' is not a valid WinRM plugin name: {problem}. Use 1 to {MaxPluginNameLength} characters from letters, digits, '.', '-' and '_', starting with a letter or digit, e.g. 'PowerShell.7.4'.");
         }
     }

@@ -59,8 +59,7 @@ public static class EndpointProtection
         if (reason is not null)
         {
             throw new PSRemotingDscException(
-                "EndpointProtected",
-                ExitCode.EndpointProtected,
+                ErrorIds.EndpointProtected,
                 $"Cannot {change} endpoint '{name}': it belongs to Windows PowerShell ({reason}), and psremotingdsc never changes Windows PowerShell endpoints. Choose another name, e.g. 'PowerShell.7', or manage it from Windows PowerShell with Set-PSSessionConfiguration.");
         }
     }

@@ -53,8 +53,7 @@ public static class PluginQuotaLimits
             if (!range.Contains(value))
             {
                 throw new PSRemotingDscException(
-                    "QuotaOutOfRange",
-                    ExitCode.QuotaOutOfRange,
+                    ErrorIds.QuotaOutOfRange,
                     string.Create(CultureInfo.InvariantCulture, $"Quota '{name}' of endpoint '{pluginName}' is {value}, outside the range WinRM accepts ({range}). Use a value from {range}."));
             }
         }
@@ -62,8 +61,7 @@ public static class PluginQuotaLimits
         if (quotas.IdleTimeoutms is long idle && quotas.MaxIdleTimeoutms is long maxIdle && idle > maxIdle)
         {
             throw new PSRemotingDscException(
-                "QuotaOutOfRange",
-                ExitCode.QuotaOutOfRange,
+                ErrorIds.QuotaOutOfRange,
                 string.Create(CultureInfo.InvariantCulture, $"Quota '{PluginQuotas.IdleTimeoutmsName}' of endpoint '{pluginName}' is {idle}, more than '{PluginQuotas.MaxIdleTimeoutmsName}' ({maxIdle}); WinRM rejects that. Lower IdleTimeoutms or raise MaxIdleTimeoutms."));
         }
     }

@@ -8,7 +8,6 @@ namespace PSRemotingDsc.WSMan.Plugin;
 /// <summary>Reads a <c>ConfigXML</c> document into a <see cref="PluginConfiguration"/>.</summary>
 internal static class PluginXmlReader
 {
-    private const string ErrorId = "PluginXmlInvalid";
 
     // WinRM's documents nest four levels. Unknown elements are copied, and XElement copies recursively: a document
     // nested some thousand levels deep would overflow the stack (found by fuzzing).
@@ -325,7 +324,7 @@ internal static class PluginXmlReader
     private static int Line(XElement element) => ((IXmlLineInfo)element).LineNumber;
 
     private static PSRemotingDscException Malformed(string message, Exception? inner = null) =>
-        new(ErrorId, ExitCode.ConfigUnreadable, message, inner);
+        new(ErrorIds.PluginXmlInvalid, message, inner);
 
     private sealed class Context(XNamespace ns, string? source)
     {

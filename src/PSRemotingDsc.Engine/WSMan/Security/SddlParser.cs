@@ -12,7 +12,6 @@ namespace PSRemotingDsc.WSMan.Security;
 /// </summary>
 public static class SddlParser
 {
-    private const string SddlInvalid = "SddlInvalid";
     private const int FragmentLength = 40;
 
     /// <summary>Parses <paramref name="sddl"/>.</summary>
@@ -270,7 +269,7 @@ public static class SddlParser
             return sid;
         }
 
-        throw Fail(start, fragment ?? text, problem.Message, problem.ErrorId);
+        throw Fail(start, fragment ?? text, problem.Message, problem.Error);
     }
 
     private static int FindClosingParenthesis(string sddl, int open)
@@ -313,11 +312,10 @@ public static class SddlParser
     private static string Excerpt(string sddl, int pos) =>
         sddl.Length - pos <= FragmentLength ? sddl[pos..] : string.Concat(sddl.AsSpan(pos, FragmentLength), "…");
 
-    private static PSRemotingDscException Fail(int position, string fragment, string what, string errorId = SddlInvalid)
+    private static PSRemotingDscException Fail(int position, string fragment, string what, ErrorDefinition? error = null)
     {
         return new PSRemotingDscException(
-            errorId,
-            ExitCode.SddlInvalid,
+            error ?? ErrorIds.SddlInvalid,
             string.Create(CultureInfo.InvariantCulture, $"Invalid SDDL at character {position + 1} in \"{fragment}\": {what}"));
     }
 }

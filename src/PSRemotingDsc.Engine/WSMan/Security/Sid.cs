@@ -46,7 +46,7 @@ public sealed record Sid
         ArgumentNullException.ThrowIfNull(text);
         return TryParse(text, out var sid, out var problem)
             ? sid
-            : throw new PSRemotingDscException(problem.ErrorId, ExitCode.SddlInvalid, problem.Message);
+            : throw new PSRemotingDscException(problem.Error, problem.Message);
     }
 
     /// <summary>Parses like <see cref="Parse"/>, returning false instead of throwing.</summary>
@@ -59,7 +59,7 @@ public sealed record Sid
     internal static bool TryParse(
         string text,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Sid? sid,
-        out (string ErrorId, string Message) problem)
+        out (ErrorDefinition Error, string Message) problem)
     {
         sid = null;
         problem = default;
@@ -71,7 +71,7 @@ public sealed record Sid
                 return true;
             }
 
-            problem = ("SddlInvalid", $"'{text}' is not a valid SID: expected S-1-<authority>-<subauthority>… with decimal numbers and at most {MaxSubAuthorities} subauthorities.");
+            problem = (ErrorIds.SddlInvalid, $"'{text}' is not a valid SID: expected S-1-<authority>-<subauthority>… with decimal numbers and at most {MaxSubAuthorities} subauthorities.");
             return false;
         }
 
@@ -80,7 +80,7 @@ public sealed record Sid
             var entry = SecurityIdentifiers.FindByAlias(text);
             if (entry is null)
             {
-                problem = ("SidAliasUnknown", $"'{text}' is not a documented SDDL SID alias. Write the SID in its S-1-… form instead (for example S-1-5-32-544 for BA).");
+                problem = (ErrorIds.SidAliasUnknown, $"'{text}' is not a documented SDDL SID alias. Write the SID in its S-1-… form instead (for example S-1-5-32-544 for BA).");
                 return false;
             }
 
@@ -88,7 +88,7 @@ public sealed record Sid
             return true;
         }
 
-        problem = ("SddlInvalid", $"'{text}' is not a SID: expected a two-letter alias such as BA or an S-1-… string.");
+        problem = (ErrorIds.SddlInvalid, $"'{text}' is not a SID: expected a two-letter alias such as BA or an S-1-… string.");
         return false;
     }
 
