@@ -1,3 +1,4 @@
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.WSMan.Security;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.Versions;
 

@@ -2,6 +2,7 @@ using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.IO;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.Versions;
 

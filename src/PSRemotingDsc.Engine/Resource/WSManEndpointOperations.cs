@@ -1,6 +1,7 @@
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.Versions;
 using PSRemotingDsc.WSMan;

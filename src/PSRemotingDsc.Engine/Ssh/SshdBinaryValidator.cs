@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 
 namespace PSRemotingDsc.Ssh;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.Versioning;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.IO;
+using PSRemotingDsc.Platform;
 
 namespace PSRemotingDsc.Ssh;
 

@@ -2,6 +2,7 @@ using System.Text;
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Resource;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.Versions;

@@ -1,6 +1,7 @@
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Resource;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.Versions;

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Resource;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.Tests.WSMan.Plugin;

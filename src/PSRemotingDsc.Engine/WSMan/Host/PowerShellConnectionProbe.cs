@@ -1,4 +1,4 @@
-using PSRemotingDsc.Ssh;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Versions;
 
 namespace PSRemotingDsc.WSMan.Host;

@@ -5,7 +5,7 @@ using System.Runtime.Versioning;
 using System.Text;
 using System.Text.RegularExpressions;
 using PSRemotingDsc.Errors;
-using PSRemotingDsc.Ssh;
+using PSRemotingDsc.Platform;
 
 namespace PSRemotingDsc.WSMan.Host;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Runtime.Versioning;
 using Microsoft.Win32;
 using PSRemotingDsc.Errors;
-using PSRemotingDsc.Ssh;
+using PSRemotingDsc.Platform;
 
 namespace PSRemotingDsc.WSMan.Host;
 

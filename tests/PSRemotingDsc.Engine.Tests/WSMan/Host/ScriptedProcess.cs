@@ -1,4 +1,4 @@
-using PSRemotingDsc.Ssh;
+using PSRemotingDsc.Platform;
 
 namespace PSRemotingDsc.Tests.WSMan.Host;
 

@@ -1,4 +1,4 @@
-namespace PSRemotingDsc.Ssh;
+namespace PSRemotingDsc.Platform;
 
 /// <summary>When to reload or restart the service after its configuration changed (the resource's <c>restart</c> property).</summary>
 public enum RestartPolicy

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace PSRemotingDsc.Ssh;
+namespace PSRemotingDsc.Platform;
 
 /// <summary>Runs a short-lived command with a hard time limit and captures what it printed.</summary>
 internal static class BoundedProcess
