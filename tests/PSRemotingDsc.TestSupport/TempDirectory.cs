@@ -1,3 +1,5 @@
+using PSRemotingDsc.Platform;
+
 namespace PSRemotingDsc.TestSupport;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = PSRemotingDsc.Versions.RealPath.Resolve(Directory.CreateTempSubdirectory("psremotingdsc-test-").FullName);
+        Path = PathIdentity.Resolve(Directory.CreateTempSubdirectory("psremotingdsc-test-").FullName);
     }
 
     public string Path { get; }

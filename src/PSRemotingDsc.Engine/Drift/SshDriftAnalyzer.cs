@@ -1,3 +1,4 @@
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Ssh;
 
 namespace PSRemotingDsc.Drift;
@@ -79,7 +80,7 @@ public sealed class SshDriftAnalyzer
             reasons.Add(Reason.Create(ReasonId.NotPowerShell,
                 $"{Where()} starts '{observed.Command.Executable}', which is not a PowerShell installation.", "pshome"));
         }
-        else if (desired.Installation is not null && !PathComparer.SameDirectory(observed.Installation.PSHome, desired.Installation.PSHome))
+        else if (desired.Installation is not null && !PathIdentity.SameDirectory(observed.Installation.PSHome, desired.Installation.PSHome))
         {
             reasons.Add(Reason.Create(ReasonId.BoundToOtherInstallation,
                 $"{Where()} starts PowerShell {observed.Installation.Version} in '{observed.Installation.PSHome}', not PowerShell {desired.Installation.Version} in '{desired.Installation.PSHome}'.", "pshome"));

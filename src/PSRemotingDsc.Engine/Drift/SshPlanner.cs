@@ -1,3 +1,4 @@
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Ssh;
 
 namespace PSRemotingDsc.Drift;
@@ -39,7 +40,7 @@ public static class SshPlanner
         IReadOnlyList<string> arguments = desired.Arguments ?? observed.Effective?.Command.ExtraArguments ?? [];
         string command = SubsystemCommandLine.ForPowerShell(desired.Executable!, arguments).Render();
         SshdConfigDocument target = observed.Effective is { } effective
-            ? configuration.Documents.First(document => SamePath(document.Path, effective.Definition.File))
+            ? configuration.Documents.First(document => PathIdentity.SameFullPath(document.Path, effective.Definition.File))
             : configuration.Main;
         if (target.SetSubsystem(desired.Name, command))
         {
@@ -61,8 +62,5 @@ public static class SshPlanner
     }
 
     private static IEnumerable<SshdConfigDocument> DocumentsDefining(SshdConfiguration configuration, SshEndpointObservation observed) =>
-        configuration.Documents.Where(document => observed.Definitions.Any(definition => SamePath(document.Path, definition.Definition.File)));
-
-    private static bool SamePath(string left, string right) =>
-        string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        configuration.Documents.Where(document => observed.Definitions.Any(definition => PathIdentity.SameFullPath(document.Path, definition.Definition.File)));
 }

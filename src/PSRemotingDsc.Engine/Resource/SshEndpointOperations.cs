@@ -167,7 +167,7 @@ internal sealed class SshEndpointOperations : IEndpointOperations
 
             PowerShellInstallation? installation = effective.Installation;
             if ((spec is not null && (installation is null || !spec.Matches(installation.Version)))
-                || (filter.PSHome is not null && (installation is null || !PathComparer.SameDirectory(installation.PSHome, filter.PSHome))))
+                || (filter.PSHome is not null && (installation is null || !PathIdentity.SameDirectory(installation.PSHome, filter.PSHome))))
             {
                 continue;
             }

@@ -39,7 +39,7 @@ public sealed class SshdServiceControl : ISshdControl
         {
             // The service reads %ProgramData%\ssh\sshd_config; restarting it for another file would only disturb it.
             string serviceConfig = Resource.ResourceEnvironment.DefaultSshdConfigPathForThisOS();
-            return string.Equals(Path.GetFullPath(configPath), Path.GetFullPath(serviceConfig), StringComparison.OrdinalIgnoreCase)
+            return PathIdentity.SameFullPath(configPath, serviceConfig)
                 ? RestartWindowsService(timeout, notRunning)
                 : new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (the sshd service reads {serviceConfig})", null);
         }
@@ -62,7 +62,7 @@ public sealed class SshdServiceControl : ISshdControl
         }
 
         string? configInUse = ConfigFileOf(pid.Value);
-        if (configInUse is not null && !SamePath(configInUse, configPath))
+        if (configInUse is not null && !PathIdentity.SameFullPath(configInUse, configPath))
         {
             return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (the sshd with pid {pid} from {pidPath} reads {configInUse})", null);
         }
@@ -153,9 +153,6 @@ public sealed class SshdServiceControl : ISshdControl
 
         return SystemConfigPath;
     }
-
-    private static bool SamePath(string left, string right) =>
-        string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.Ordinal);
 
     private static string? TryResolveLink(string path)
     {

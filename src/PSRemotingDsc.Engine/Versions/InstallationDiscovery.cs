@@ -1,3 +1,5 @@
+using PSRemotingDsc.Platform;
+
 namespace PSRemotingDsc.Versions;
 
 /// <summary>
@@ -45,7 +47,7 @@ public sealed class InstallationDiscovery : IInstallationSource
 
     public IReadOnlyList<PowerShellInstallation> FindInstallations()
     {
-        var found = new Dictionary<string, PowerShellInstallation>(RealPath.Comparer);
+        var found = new Dictionary<string, PowerShellInstallation>(PathIdentity.Comparer);
 
         void Add(string psHome, string origin)
         {
@@ -104,7 +106,7 @@ public sealed class InstallationDiscovery : IInstallationSource
 
         foreach (string executable in EnumeratePwshOnPath(options.PathVariable))
         {
-            string? directory = Path.GetDirectoryName(RealPath.Resolve(executable));
+            string? directory = Path.GetDirectoryName(PathIdentity.Resolve(executable));
             if (directory is not null)
             {
                 Add(directory, "PATH");
@@ -138,10 +140,10 @@ public sealed class InstallationDiscovery : IInstallationSource
     {
         // A directory listed twice, or under two names (/bin and /usr/bin on merged-/usr systems), holds the same
         // files; an installation is kept once anyway, so each directory is read once.
-        var seen = new HashSet<string>(RealPath.Comparer);
+        var seen = new HashSet<string>(PathIdentity.Comparer);
         foreach (string directory in InstallationDiscoveryOptions.SplitRoots(pathVariable))
         {
-            if (!Path.IsPathFullyQualified(directory) || !seen.Add(RealPath.Resolve(directory)))
+            if (!Path.IsPathFullyQualified(directory) || !seen.Add(PathIdentity.Resolve(directory)))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 
 namespace PSRemotingDsc.Versions;
 
@@ -63,7 +64,7 @@ public sealed class InstallationResolver
             return null;
         }
 
-        string resolved = RealPath.Resolve(executablePath);
+        string resolved = PathIdentity.Resolve(executablePath);
         if (OperatingSystem.IsWindows() && !File.Exists(resolved) && File.Exists(resolved + ".exe"))
         {
             // OpenSSH on Windows runs "...\pwsh" as pwsh.exe.
@@ -76,7 +77,7 @@ public sealed class InstallationResolver
         }
 
         var installations = source.FindInstallations();
-        var byExecutable = installations.FirstOrDefault(installation => string.Equals(RealPath.Resolve(installation.Executable), resolved, RealPath.Comparison));
+        var byExecutable = installations.FirstOrDefault(installation => string.Equals(PathIdentity.Resolve(installation.Executable), resolved, PathIdentity.Comparison));
         if (byExecutable is not null)
         {
             return byExecutable;
@@ -84,12 +85,12 @@ public sealed class InstallationResolver
 
         // Only pwsh itself starts a session: another file in $PSHOME (createdump, a .dll) is not this installation's executable.
         string? directory = Path.GetDirectoryName(resolved);
-        if (directory is null || !string.Equals(Path.GetFileName(resolved), PowerShellHomeReader.ExecutableName, RealPath.Comparison))
+        if (directory is null || !string.Equals(Path.GetFileName(resolved), PowerShellHomeReader.ExecutableName, PathIdentity.Comparison))
         {
             return null;
         }
 
-        return installations.FirstOrDefault(installation => string.Equals(RealPath.Resolve(installation.PSHome), directory, RealPath.Comparison))
+        return installations.FirstOrDefault(installation => string.Equals(PathIdentity.Resolve(installation.PSHome), directory, PathIdentity.Comparison))
             ?? PowerShellHomeReader.TryRead(directory, "executable");
     }
 
@@ -102,8 +103,8 @@ public sealed class InstallationResolver
                 $"'pshome' '{psHome}' is not an absolute path. Pass the full path of a PowerShell installation directory (the value of $PSHOME in that pwsh).");
         }
 
-        string resolved = RealPath.Resolve(psHome);
-        var known = source.FindInstallations().FirstOrDefault(installation => string.Equals(installation.PSHome, resolved, RealPath.Comparison));
+        string resolved = PathIdentity.Resolve(psHome);
+        var known = source.FindInstallations().FirstOrDefault(installation => string.Equals(installation.PSHome, resolved, PathIdentity.Comparison));
         return known ?? PowerShellHomeReader.TryRead(resolved, "pshome") ?? throw new PSRemotingDscException(
             ErrorIds.PSHomeNotFound,
             $"'pshome' '{psHome}' is not a PowerShell installation: it needs {PowerShellHomeReader.ExecutableName} and a readable "

@@ -1,5 +1,6 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using PSRemotingDsc.Platform;
 
 namespace PSRemotingDsc.Versions;
 
@@ -32,7 +33,7 @@ public static class PowerShellHomeReader
             return null;
         }
 
-        string home = RealPath.Resolve(psHome);
+        string home = PathIdentity.Resolve(psHome);
         string executable = Path.Join(home, ExecutableName);
         if (!IsExecutableFile(executable))
         {

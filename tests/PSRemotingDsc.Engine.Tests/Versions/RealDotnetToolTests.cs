@@ -1,3 +1,4 @@
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Versions;
 
 namespace PSRemotingDsc.Tests.Versions;
@@ -22,7 +23,7 @@ public class RealDotnetToolTests
     [SkippableFact]
     public void Discovery_FindsTheDotnetToolPwsh_FromTheEnvironment()
     {
-        string psHome = RealPath.Resolve(RequireToolPSHome());
+        string psHome = PathIdentity.Resolve(RequireToolPSHome());
 
         var installations = new InstallationDiscovery().FindInstallations();
 
