@@ -22,7 +22,12 @@ public sealed class SshdServiceControl : ISshdControl
     /// <summary>Where sshd writes its pid by default, most likely first.</summary>
     public static readonly IReadOnlyList<string> DefaultPidFiles = ["/run/sshd.pid", "/var/run/sshd.pid"];
 
+    private const string WindowsServiceName = "sshd";
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
+
+    // sc.exe by bare name, found on PATH, as this control has always run it.
+    private static readonly WindowsServiceControl WindowsServices = new("sc.exe", BoundedProcess.Run);
 
     /// <inheritdoc />
     /// <exception cref="PSRemotingDscException">
@@ -252,25 +257,25 @@ public sealed class SshdServiceControl : ISshdControl
     private static SshdReloadResult RestartWindowsService(TimeSpan timeout, string notRunning)
     {
         var clock = Stopwatch.StartNew();
-        (string? state, int? pid) = QueryWindowsService(Remaining(clock, timeout));
-        if (state is null or "STOPPED")
+        (int? state, int? pid) = WindowsServices.QueryEx(WindowsServiceName, Remaining(clock, timeout));
+        if (state is null or ServiceControlOutput.Stopped)
         {
             return new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (the sshd service is not running)", null);
         }
 
-        RunScOrThrow(["stop", "sshd"], Remaining(clock, timeout), timeout);
-        WaitForWindowsState("STOPPED", clock, timeout);
-        RunScOrThrow(["start", "sshd"], Remaining(clock, timeout), timeout);
-        pid = WaitForWindowsState("RUNNING", clock, timeout);
+        RunScOrThrow(["stop", WindowsServiceName], Remaining(clock, timeout), timeout);
+        WaitForWindowsState(ServiceControlOutput.Stopped, clock, timeout);
+        RunScOrThrow(["start", WindowsServiceName], Remaining(clock, timeout), timeout);
+        pid = WaitForWindowsState(ServiceControlOutput.Running, clock, timeout);
         return new SshdReloadResult(SshdReloadOutcome.Reloaded, "the sshd service was restarted", pid);
     }
 
     [SupportedOSPlatform("windows")]
-    private static int? WaitForWindowsState(string wanted, Stopwatch clock, TimeSpan timeout)
+    private static int? WaitForWindowsState(int wanted, Stopwatch clock, TimeSpan timeout)
     {
         while (true)
         {
-            (string? state, int? pid) = QueryWindowsService(TimeSpan.FromSeconds(5));
+            (int? state, int? pid) = WindowsServices.QueryEx(WindowsServiceName, TimeSpan.FromSeconds(5));
             if (state == wanted)
             {
                 return pid;
@@ -278,7 +283,7 @@ public sealed class SshdServiceControl : ISshdControl
 
             if (clock.Elapsed >= timeout)
             {
-                throw TimedOut($"the sshd service did not reach {wanted} (it is {state ?? "unknown"})", timeout);
+                throw TimedOut($"the sshd service did not reach {ServiceControlOutput.StateName(wanted)} (it is {ServiceControlOutput.StateName(state)})", timeout);
             }
 
             Thread.Sleep(TimeSpan.FromMilliseconds(250));
@@ -286,41 +291,9 @@ public sealed class SshdServiceControl : ISshdControl
     }
 
     [SupportedOSPlatform("windows")]
-    private static (string? State, int? Pid) QueryWindowsService(TimeSpan timeout)
-    {
-        BoundedProcess.Outcome outcome = BoundedProcess.Run("sc.exe", ["queryex", "sshd"], timeout);
-        if (outcome.TimedOut || outcome.ExitCode != 0)
-        {
-            return (null, null);
-        }
-
-        string? state = null;
-        int? pid = null;
-        foreach (string line in outcome.StandardOutput.Split('\n'))
-        {
-            string[] parts = line.Split(':', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2)
-            {
-                continue;
-            }
-
-            if (parts[0] == "STATE")
-            {
-                state = parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
-            }
-            else if (parts[0] == "PID" && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0)
-            {
-                pid = value;
-            }
-        }
-
-        return (state, pid);
-    }
-
-    [SupportedOSPlatform("windows")]
     private static void RunScOrThrow(string[] arguments, TimeSpan bound, TimeSpan timeout)
     {
-        BoundedProcess.Outcome outcome = BoundedProcess.Run("sc.exe", arguments, bound);
+        BoundedProcess.Outcome outcome = WindowsServices.Run(bound, arguments);
         if (outcome.TimedOut)
         {
             throw TimedOut($"'sc.exe {string.Join(' ', arguments)}' did not finish", timeout);

@@ -22,7 +22,7 @@ public sealed class WindowsWinRMHost : IWinRMHost
     private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxSingleCall = TimeSpan.FromSeconds(30);
 
-    private readonly Func<string, IReadOnlyList<string>, TimeSpan, BoundedProcess.Outcome> _run;
+    private readonly WindowsServiceControl _services;
     private readonly string _systemDirectory;
     private readonly TimeSpan _pollInterval;
 
@@ -35,10 +35,10 @@ public sealed class WindowsWinRMHost : IWinRMHost
     {
         _systemDirectory = systemDirectory;
         _pollInterval = pollInterval;
-        _run = run;
+        _services = new WindowsServiceControl(Path.Join(systemDirectory, "sc.exe"), run);
     }
 
-    private string ScExe => Path.Join(_systemDirectory, "sc.exe");
+    private string ScExe => _services.Executable;
 
     public bool CanRestart => true;
 
@@ -165,7 +165,7 @@ public sealed class WindowsWinRMHost : IWinRMHost
     {
         try
         {
-            return _run(ScExe, arguments, bound);
+            return _services.Run(bound, arguments);
         }
         catch (Win32Exception ex)
         {

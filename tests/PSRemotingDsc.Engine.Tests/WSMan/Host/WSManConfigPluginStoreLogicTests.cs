@@ -1,5 +1,6 @@
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Platform;
+using PSRemotingDsc.Tests.Platform;
 using PSRemotingDsc.WSMan.Host;
 
 // These tests drive the adapter with a scripted cscript, so they run on every OS; nothing Windows-only is called.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Tests.Platform;
 using PSRemotingDsc.WSMan.Host;
 
 // These tests drive the adapter's own logic with a scripted sc.exe, so they run on every OS; the adapter's

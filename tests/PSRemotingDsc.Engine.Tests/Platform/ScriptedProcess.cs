@@ -1,6 +1,6 @@
 using PSRemotingDsc.Platform;
 
-namespace PSRemotingDsc.Tests.WSMan.Host;
+namespace PSRemotingDsc.Tests.Platform;
 
 /// <summary>
 /// Stands in for sc.exe / cscript in tests of the Windows adapters' own logic (argument vectors, output parsing,

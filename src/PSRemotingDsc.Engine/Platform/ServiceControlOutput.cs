@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace PSRemotingDsc.WSMan.Host;
+namespace PSRemotingDsc.Platform;
 
 /// <summary>
 /// Reads the numbers in <c>sc.exe query</c> / <c>sc.exe qc</c> output. Only the numeric codes are used
@@ -26,6 +26,14 @@ internal static partial class ServiceControlOutput
     /// <summary>The STATE code, or null when the output has none.</summary>
     internal static int? ParseState(string output) =>
         StateLine().Match(output) is { Success: true } match ? int.Parse(match.Groups["code"].Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The PID of <c>sc.exe queryex</c> output when it is positive, or null.</summary>
+    internal static int? ParsePid(string output) =>
+        PidLine().Match(output) is { Success: true } match
+            && int.TryParse(match.Groups["pid"].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int pid)
+            && pid > 0
+            ? pid
+            : null;
 
     /// <summary>The START_TYPE code mapped to a name; "Unknown" when absent. The registry value DelayedAutostart is not in qc output, only the "(DELAYED)" word.</summary>
     internal static string ParseStartType(string output)
@@ -57,6 +65,9 @@ internal static partial class ServiceControlOutput
 
     [GeneratedRegex(@"^\s*STATE\s*:\s*(?<code>\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex StateLine();
+
+    [GeneratedRegex(@"^\s*PID\s*:\s*(?<pid>\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex PidLine();
 
     [GeneratedRegex(@"^\s*START_TYPE\s*:\s*(?<code>\d+)(?<rest>[^\r\n]*)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex StartTypeLine();
