@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for people and CI.
 #   ./build.sh report   set up, build, and print the drift report of this machine (read-only)
-#   ./build.sh test     set up (incl. openssh-server), build, run every xunit and Pester test
+#   ./build.sh test     set up (incl. openssh-server, python3-jsonschema), build, run every xunit and Pester test
 #   ./build.sh publish  NativeAOT build of psremotingdsc into artifacts/publish with its DSC manifest
 #   ./build.sh test-aot publish, then run the CLI contract tests (xunit and Pester) against that binary
 #   ./build.sh bench    BenchmarkDotNet for the engine, then whole-CLI timings and peak memory (docs/performance.md)
@@ -73,6 +73,19 @@ install_openssh_server() {
   fi
 }
 
+# Python's jsonschema is the second, independent validator of the instance schema and the examples
+# (tests/PSRemotingDsc.Cli.Tests/Contract/InstanceSchemaTests.cs); without it those tests are skipped.
+install_python_jsonschema() {
+  if ! command -v python3 >/dev/null 2>&1 || python3 -c 'import jsonschema' >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing python3-jsonschema (Debian package) for the instance schema tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-jsonschema >/dev/null
+  else
+    log "python3 has no jsonschema module and it cannot be installed here; the tests that need it will be skipped"
+  fi
+}
+
 # sshd -t refuses every file until its privilege separation directory exists; systemd creates it when the service
 # starts, so a container or CI machine where sshd never ran lacks it.
 prepare_sshd() {
@@ -107,6 +120,7 @@ case "${1:-}" in
     ;;
   test)
     prepare_sshd
+    install_python_jsonschema
     build
     mkdir -p TestResults
     rm -f TestResults/*.trx TestResults/pester.xml
@@ -130,6 +144,7 @@ case "${1:-}" in
     ;;
   test-aot)
     prepare_sshd
+    install_python_jsonschema
     publish
     build
     results=TestResults/aot

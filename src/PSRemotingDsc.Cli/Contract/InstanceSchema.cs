@@ -10,6 +10,18 @@ namespace PSRemotingDsc.Cli.Contract;
 /// </summary>
 internal static class InstanceSchema
 {
+    /// <summary>
+    /// The characters no name or argument may hold, as the body of a character class: the control characters
+    /// (<c>\p{Cc}</c>) and the whitespace that .NET's <c>\s</c> and <see cref="char.IsWhiteSpace(char)"/> name (tab to
+    /// carriage return and U+0085 are control characters already). Spelled with <c>\x</c> and <c>\u</c> escapes only, so
+    /// ECMA-262 without the <c>u</c> flag, Python's <c>re</c> (check-jsonschema, Ansible), .NET and dsc read one set.
+    /// </summary>
+    private const string Unsafe = ControlCharacters + WhiteSpace;
+
+    private const string ControlCharacters = @"\x00-\x1f\x7f-\x9f";
+
+    private const string WhiteSpace = @"\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+
     public const string VersionPattern = @"^(\d+(\.\d+){0,2}|\d+(\.\d+)?-preview|\d+\.\d+\.\d+-[0-9A-Za-z][0-9A-Za-z.-]*)$";
 
     public static JsonObject Build()
@@ -34,7 +46,7 @@ internal static class InstanceSchema
             [PropertyNames.Transport] = Enum("Remoting transport. Default: wsman on Windows, ssh elsewhere.", "wsman", "ssh"),
             [PropertyNames.Name] = String(
                 "Endpoint name. SSH: the sshd Subsystem name (default powershell-<version>, clients use -Subsystem). WSMan: the WinRM plugin name (default as Enable-PSRemoting: PowerShell.7, PowerShell.7-preview, PowerShell.7.4.6; PowerShell.7.4 for a 7.4 spec; clients use -ConfigurationName).",
-                @"^[^\s""'`#=\\\p{Cc}]{1,128}$"),
+                $@"^[^""'`#=\\{Unsafe}]{{1,128}}$"),
             [PropertyNames.PSHome] = String("Pin the PowerShell installation directory ($PSHOME) instead of resolving 'version'.", null),
             [PropertyNames.Exist] = new JsonObject
             {
@@ -47,7 +59,7 @@ internal static class InstanceSchema
             {
                 ["type"] = "array",
                 ["description"] = "Extra pwsh arguments after '-sshs -NoLogo -NoProfile', e.g. [\"-ConfigurationFile\", \"/etc/pwsh/jea.pssc\"]. Compared only when set.",
-                ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = @"^[^\s""'`#\p{Cc}]+$" },
+                ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = $@"^[^""'`#{Unsafe}]+$" },
             },
             [PropertyNames.Restart] = new JsonObject
             {
