@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using PSRemotingDsc.Cli.Contract;
 using PSRemotingDsc.Cli.Report;
@@ -13,35 +14,24 @@ namespace PSRemotingDsc.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private const string Usage = """
-        usage: psremotingdsc <command> [options]
-
-        DSC v3 resource PSRemotingDsc/Endpoint:
-          get|test|set|delete --input <json>   one instance; JSON on stdin when --input is absent
-          export [--input <json>]               every PowerShell endpoint, as JSON Lines; optional filter
-          set|delete --what-if                  show what would change, change nothing
-          schema                                the instance JSON Schema
-          manifest                              the DSC resource manifest
-
-        Reports:
-          report [--sshd-config <path>] [--format table|json]
-                                                drift of every installed PowerShell version's endpoint
-
-        Environment: DSC_TRACE_LEVEL=error|warn|info|debug|trace (stderr, JSON lines),
-                     PSREMOTINGDSC_PSHOME_ROOTS=<dirs> (extra PowerShell installations to discover).
-        """;
-
-    public static int Run(string[] args, Func<string?> readStdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, Func<string?> readStdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(readStdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var trace = new JsonTraceSink(stderr, Environment.GetEnvironmentVariable(JsonTraceSink.LevelVariable));
+        string? level = Environment.GetEnvironmentVariable(JsonTraceSink.LevelVariable);
+        var trace = new JsonTraceSink(stderr, level, plain: stderrIsTerminal && level is null);
         try
         {
-            CommandArguments parsed = CommandArguments.Parse(args);
-            return Execute(parsed, readStdin, stdout, trace);
+            var tree = new CommandTree(arguments => Execute(arguments, readStdin, stdout, trace));
+            ParseResult parsed = tree.Root.Parse(args, CommandTree.Parsing);
+            if (parsed.Errors.Count > 0)
+            {
+                throw CommandArguments.Invalid(CommandLineErrors.Describe(parsed));
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (PSRemotingDscException ex)
         {
@@ -66,9 +56,6 @@ internal static class CommandLine
     {
         switch (arguments.Command)
         {
-            case "help":
-                stdout.WriteLine(Usage);
-                return 0;
             case "schema":
                 stdout.WriteLine(InstanceSchema.Build().ToJsonString(JsonOutput.CompactNodes));
                 return 0;

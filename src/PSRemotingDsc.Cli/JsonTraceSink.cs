@@ -7,7 +7,9 @@ namespace PSRemotingDsc.Cli;
 
 /// <summary>
 /// Writes DSC's simple trace lines (<c>{"info":"..."}</c>) to stderr, filtered by <c>DSC_TRACE_LEVEL</c>
-/// (lowercase error|warn|info|debug|trace; default warn, as dsc's own default).
+/// (lowercase error|warn|info|debug|trace; default warn, as dsc's own default). When a person runs it at a terminal
+/// (stderr is a terminal and <c>DSC_TRACE_LEVEL</c> is unset) the same lines are plain sentences:
+/// <c>psremotingdsc: error: ...</c>.
 /// </summary>
 internal sealed class JsonTraceSink : ITraceSink
 {
@@ -15,11 +17,13 @@ internal sealed class JsonTraceSink : ITraceSink
 
     private readonly TextWriter _stderr;
     private readonly TraceLevel _level;
+    private readonly bool _plain;
 
-    public JsonTraceSink(TextWriter stderr, string? level)
+    public JsonTraceSink(TextWriter stderr, string? level, bool plain = false)
     {
         _stderr = stderr;
         _level = Parse(level);
+        _plain = plain;
     }
 
     public bool IsEnabled(TraceLevel level) => level <= _level;
@@ -28,6 +32,12 @@ internal sealed class JsonTraceSink : ITraceSink
     {
         if (!IsEnabled(level))
         {
+            return;
+        }
+
+        if (_plain)
+        {
+            _stderr.WriteLine($"psremotingdsc: {(level == TraceLevel.Warn ? "warning" : Name(level))}: {message}");
             return;
         }
 
