@@ -80,38 +80,11 @@ public sealed class DscCommandInvoker
 
     private DscInvocation Run(string executable, IReadOnlyList<string> argv, string traceLevel)
     {
-        var start = new ProcessStartInfo(ResolveExecutable(executable))
-        {
-            WorkingDirectory = ManifestDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string arg in argv)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach ((string name, string value) in _environment)
-        {
-            start.Environment[name] = value;
-        }
-
+        ProcessStartInfo start = ChildProcess.StartInfo(ResolveExecutable(executable), argv, ManifestDirectory, _environment);
         start.Environment["DSC_TRACE_LEVEL"] = traceLevel;
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(s_timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{executable} {string.Join(' ', argv)} did not exit within {s_timeout.TotalSeconds} s.");
-        }
-
-        process.WaitForExit();
-        return new DscInvocation(argv, process.ExitCode, stdout.Result,
-            stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToList());
+        (int exitCode, string stdout, string stderr) = ChildProcess.Run(start, s_timeout);
+        return new DscInvocation(argv, exitCode, stdout,
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToList());
     }
 
     /// <summary>canonicalize_which: PATH first, then the manifest folder (".exe" appended on Windows).</summary>

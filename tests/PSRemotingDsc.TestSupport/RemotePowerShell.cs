@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PSRemotingDsc.TestSupport;
 
 /// <summary>Real PowerShell remoting over SSH from the pinned pwsh, and a raw <c>ssh -s</c> to a subsystem.</summary>
@@ -28,29 +26,13 @@ public static class RemotePowerShell
 
     private static (int ExitCode, string Stdout, string Stderr) Run(string fileName, string[] arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(fileName)
+        try
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            return ChildProcess.Run(ChildProcess.StartInfo(fileName, arguments), timeout);
         }
-
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
+        catch (TimeoutException ex)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            return (-1, stdout.Result, stderr.Result + $"\n(killed after {timeout.TotalSeconds} s)");
+            return (-1, string.Empty, ex.Message);
         }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 }

@@ -122,24 +122,10 @@ public static class RegularFile
 
     private static byte[] ReadPortably(string path, long limit)
     {
-        FileKind kind = InspectPortably(path, followLinks: true);
-        if (kind == FileKind.Missing)
-        {
-            throw new FileNotFoundException($"'{path}' does not exist.", path);
-        }
-
-        if (kind != FileKind.Regular)
-        {
-            throw new NotRegularFileException(path, kind);
-        }
-
+        RequireRegular(path, InspectPortably(path, followLinks: true), size: 0, limit);
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         long size = RandomAccess.GetLength(handle);
-        if (size > limit)
-        {
-            throw new FileTooLargeException(path, size, limit);
-        }
-
+        RequireRegular(path, FileKind.Regular, size, limit);
         return ReadBounded(handle, path, size, limit);
     }
 }

@@ -108,9 +108,11 @@ public static class ValueSafety
 
     /// <summary>"'$' (U+0024)", or just the code point for what would not print.</summary>
     private static string Name(char c) =>
-        char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-            ? $"U+{(int)c:X4}"
-            : ShellSafeWord.Name(c);
+        IsInvisible(c) ? $"U+{(int)c:X4}" : ShellSafeWord.Name(c);
+
+    private static bool IsInvisible(char c) =>
+        char.IsControl(c) || char.IsSurrogate(c)
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     private static PSRemotingDscException Unsafe(string property, string value, string problem) =>
         new(ErrorIds.UnsafeValue,
@@ -123,9 +125,7 @@ public static class ValueSafety
         escaped.Append('\'');
         foreach (char c in value.Length > Shown ? value[..Shown] : value)
         {
-            escaped.Append(char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-                ? $"\\u{(int)c:x4}"
-                : c.ToString());
+            escaped.Append(IsInvisible(c) ? $"\\u{(int)c:x4}" : c.ToString());
         }
 
         escaped.Append('\'');

@@ -13,37 +13,9 @@ internal static class GoldenProcess
 
     public static (int ExitCode, string Stdout, string Stderr) Run(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment, string traceLevel)
     {
-        var start = new ProcessStartInfo(CliUnderTest.ExecutablePath)
-        {
-            WorkingDirectory = RepositoryPaths.ManifestDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string arg in argv)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach ((string name, string value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
+        ProcessStartInfo start = ChildProcess.StartInfo(CliUnderTest.ExecutablePath, argv, RepositoryPaths.ManifestDirectory, environment);
         start.Environment["PATH"] = CliUnderTest.Directory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         start.Environment["DSC_TRACE_LEVEL"] = traceLevel;
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(s_timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"psremotingdsc {string.Join(' ', argv)} did not exit within {s_timeout.TotalSeconds} s.");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        return ChildProcess.Run(start, s_timeout);
     }
 }

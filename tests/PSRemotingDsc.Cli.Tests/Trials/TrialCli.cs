@@ -48,19 +48,7 @@ public sealed class TrialCli
     /// <summary>Starts the executable with stdin redirected (the caller writes or closes it) and output read in the background.</summary>
     public TrialProcess Start(IReadOnlyList<string> arguments)
     {
-        var start = new ProcessStartInfo(CliUnderTest.ExecutablePath)
-        {
-            WorkingDirectory = RepositoryPaths.ManifestDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        ProcessStartInfo start = ChildProcess.StartInfo(CliUnderTest.ExecutablePath, arguments, RepositoryPaths.ManifestDirectory);
         // Nothing of the test runner's own PSREMOTINGDSC_* settings (a lock timeout, extra roots) leaks into the run.
         foreach (string name in start.Environment.Keys.Where(key => key.StartsWith("PSREMOTINGDSC_", StringComparison.Ordinal)).ToList())
         {
