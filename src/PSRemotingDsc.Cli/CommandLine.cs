@@ -3,6 +3,7 @@ using System.Text.Json;
 using PSRemotingDsc.Cli.Contract;
 using PSRemotingDsc.Cli.Report;
 using PSRemotingDsc.Diagnostics;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Resource;
 

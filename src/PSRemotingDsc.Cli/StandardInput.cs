@@ -1,4 +1,5 @@
 using System.Text;
+using PSRemotingDsc.Cli.Contract;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Resource;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using PSRemotingDsc.Diagnostics;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Resource;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.Versions;

@@ -32,6 +32,25 @@ public partial class ReadmeTests
         Assert.All(Enum.GetNames<PSRemotingDsc.Drift.ReasonId>(), id => Assert.Contains($"`{id}`", s_readme, StringComparison.Ordinal));
     }
 
+    /// <summary>Every property is declared once (EndpointContract); the README's table is rendered from it.</summary>
+    [Fact]
+    public void PropertyTable_IsTheOneRenderedFromTheContract()
+    {
+        string path = Path.Combine(RepositoryPaths.Root, "README.md");
+        int begin = s_readme.IndexOf(PropertyTable.Begin, StringComparison.Ordinal);
+        int end = s_readme.IndexOf(PropertyTable.End, StringComparison.Ordinal);
+        Assert.True(begin >= 0 && end > begin, $"README.md has no '{PropertyTable.Begin}' ... '{PropertyTable.End}' section.");
+        string documented = s_readme[(begin + PropertyTable.Begin.Length)..end].Trim('\n');
+        string expected = PropertyTable.Render().TrimEnd('\n');
+        if (documented != expected && Environment.GetEnvironmentVariable("PSREMOTINGDSC_UPDATE_README") == "1")
+        {
+            File.WriteAllText(path, s_readme[..(begin + PropertyTable.Begin.Length)] + "\n" + expected + "\n" + s_readme[end..]);
+            return;
+        }
+
+        Assert.True(documented == expected, $"README.md's property table differs from EndpointContract. Replace it with (or run with PSREMOTINGDSC_UPDATE_README=1):\n{expected}");
+    }
+
     [GeneratedRegex(@"^\| (\d+) \| ", RegexOptions.Multiline)]
     private static partial Regex ExitCodeRow();
 }

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using PSRemotingDsc.Drift;
-using PSRemotingDsc.Resource;
+using PSRemotingDsc.Endpoints;
 
 namespace PSRemotingDsc.Cli.Contract;
 
@@ -60,80 +60,73 @@ internal static class StateJson
     private static void Write(Utf8JsonWriter writer, EndpointState state)
     {
         writer.WriteStartObject();
-        WriteOptional(writer, PropertyNames.Version, state.Version);
-        writer.WriteString(PropertyNames.Transport, state.Transport == Transport.Ssh ? "ssh" : "wsman");
-        writer.WriteString(PropertyNames.Name, state.Name);
-        WriteOptional(writer, PropertyNames.PSHome, state.PSHome);
-        writer.WriteBoolean(PropertyNames.Exist, state.Exist);
-        WriteOptional(writer, PropertyNames.SshdConfigPath, state.SshdConfigPath);
-        if (state.Arguments is not null)
+        foreach (PropertyDeclaration property in EndpointContract.All)
         {
-            writer.WriteStartArray(PropertyNames.Arguments);
-            foreach (string argument in state.Arguments)
+            if (property.Access != PropertyAccess.WriteOnly)
             {
-                writer.WriteStringValue(argument);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (state.AccessMode is { } accessMode)
-        {
-            writer.WriteString(PropertyNames.AccessMode, accessMode.ToString());
-        }
-
-        WriteOptional(writer, PropertyNames.SecurityDescriptorSddl, state.SecurityDescriptorSddl);
-        WriteOptional(writer, PropertyNames.SessionConfigurationFile, state.SessionConfigurationFile);
-        if (state.RunAsVirtualAccount is bool runAsVirtualAccount)
-        {
-            writer.WriteBoolean(PropertyNames.RunAsVirtualAccount, runAsVirtualAccount);
-        }
-
-        foreach ((string property, string attribute) in PropertyNames.Quotas)
-        {
-            if (state.Quotas is not null && state.Quotas.TryGetValue(attribute, out long value))
-            {
-                writer.WriteNumber(property, value);
+                WriteProperty(writer, property, property.ValueOf(state));
             }
         }
 
-        WriteOptional(writer, PropertyNames.PluginPath, state.PluginPath);
-        WriteNullable(writer, PropertyNames.ResolvedVersion, state.ResolvedVersion);
-        WriteNullable(writer, PropertyNames.ResolvedPSHome, state.ResolvedPSHome);
-        WriteReasons(writer, state.Reasons);
-        if (state.InDesiredState is bool inDesiredState)
-        {
-            writer.WriteBoolean(PropertyNames.InDesiredState, inDesiredState);
-        }
-
-        if (state.RestartRequired.Count > 0)
-        {
-            writer.WriteStartArray(PropertyNames.RestartRequired);
-            foreach (string service in state.RestartRequired)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("service", service);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (state.ReloadOutcome is not null)
-        {
-            writer.WriteStartObject(PropertyNames.Metadata);
-            writer.WriteString("reload", state.ReloadOutcome);
-            writer.WriteEndObject();
-        }
-
-        WriteOptional(writer, PropertyNames.ExportName, state.ExportName);
         writer.WriteEndObject();
+    }
+
+    private static void WriteProperty(Utf8JsonWriter writer, PropertyDeclaration property, object? value)
+    {
+        switch (value)
+        {
+            case null when property.ReportsNull:
+                writer.WriteNull(property.Name);
+                break;
+            case null:
+                break;
+            case string reload when property.Kind == PropertyKind.Metadata:
+                writer.WriteStartObject(property.Name);
+                writer.WriteString("reload", reload);
+                writer.WriteEndObject();
+                break;
+            case string text:
+                writer.WriteString(property.Name, text);
+                break;
+            case bool flag:
+                writer.WriteBoolean(property.Name, flag);
+                break;
+            case long number:
+                writer.WriteNumber(property.Name, number);
+                break;
+            case IReadOnlyList<Reason> reasons:
+                WriteReasons(writer, reasons);
+                break;
+            case IReadOnlyList<string> items when property.Kind == PropertyKind.Services:
+                writer.WriteStartArray(property.Name);
+                foreach (string service in items)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("service", service);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                break;
+            case IReadOnlyList<string> items:
+                writer.WriteStartArray(property.Name);
+                foreach (string item in items)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteString(property.Name, property.WireValue(value));
+                break;
+        }
     }
 
     /// <summary>The <c>reasons</c> array in the Azure Machine Configuration shape: <c>[{code, phrase}]</c>.</summary>
     public static void WriteReasons(Utf8JsonWriter writer, IEnumerable<Reason> reasons)
     {
-        writer.WriteStartArray(PropertyNames.Reasons);
+        writer.WriteStartArray(EndpointContract.Reasons.Name);
         foreach (Reason reason in reasons)
         {
             writer.WriteStartObject();
@@ -143,25 +136,5 @@ internal static class StateJson
         }
 
         writer.WriteEndArray();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNull(name);
-        }
-        else
-        {
-            writer.WriteString(name, value);
-        }
     }
 }

@@ -1,67 +1,110 @@
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Versions;
 
 namespace PSRemotingDsc.Resource;
 
 /// <summary>
 /// <c>PSRemotingDsc/Endpoint</c>: get, test, set, delete and export of "the remoting endpoint for PowerShell
 /// version X is present", over the transport the instance names (default: WSMan on Windows, SSH elsewhere).
+/// Every shell (the command resource, the PowerShell module) calls this with typed values; nothing here reads JSON.
 /// </summary>
 public sealed class EndpointResource
 {
     private readonly ResourceEnvironment _environment;
-    private readonly SshEndpointOperations _ssh;
-    private readonly WSManEndpointOperations? _wsman;
+    private readonly DesiredEndpointBuilder _builder;
+    private readonly SshTransport _ssh;
+    private readonly WSManTransport? _wsman;
 
+    /// <param name="environment">The operating-system ports to work through; <see cref="ResourceEnvironment.CreateDefault"/> for this machine.</param>
     public EndpointResource(ResourceEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _environment = environment;
-        _ssh = new SshEndpointOperations(environment);
-        _wsman = environment.WSMan is { } wsman ? new WSManEndpointOperations(environment, wsman) : null;
+        _builder = new DesiredEndpointBuilder(environment);
+        _ssh = new SshTransport(environment);
+        _wsman = environment.WSMan is { } wsman ? new WSManTransport(environment, wsman) : null;
     }
 
-    public OperationResult Get(EndpointProperties properties) => For(RequireVersion(properties)).Get(properties);
+    /// <summary>The endpoint's current state, with the reasons it differs from <paramref name="properties"/>. Changes nothing.</summary>
+    /// <exception cref="PSRemotingDscException">A value is missing or invalid, or the configuration cannot be read.</exception>
+    public OperationResult Get(EndpointProperties properties) => Run(properties, (transport, desired) => transport.Get(desired));
 
-    public OperationResult Test(EndpointProperties properties) => For(RequireVersion(properties)).Test(properties);
+    /// <summary>Like <see cref="Get"/>, with <see cref="EndpointState.InDesiredState"/> set and the differing properties listed.</summary>
+    /// <exception cref="PSRemotingDscException">A value is missing or invalid, or the configuration cannot be read.</exception>
+    public OperationResult Test(EndpointProperties properties) => Run(properties, (transport, desired) => transport.Test(desired));
 
-    public OperationResult Set(EndpointProperties properties, bool whatIf) => For(RequireVersion(properties)).Set(properties, whatIf);
+    /// <summary>Brings the endpoint to <paramref name="properties"/>; under <paramref name="whatIf"/> only plans it.</summary>
+    /// <returns>The state after the change (predicted under what-if), the properties that changed and the changes.</returns>
+    /// <exception cref="PSRemotingDscException">The change was refused or failed; the message says what was left as it was.</exception>
+    public OperationResult Set(EndpointProperties properties, bool whatIf) => Run(properties, (transport, desired) => transport.Set(desired, whatIf));
 
+    /// <summary>Removes the endpoint: <see cref="Set"/> with <c>_exist</c> false.</summary>
+    /// <exception cref="PSRemotingDscException">The removal was refused or failed.</exception>
     public OperationResult Delete(EndpointProperties properties, bool whatIf)
     {
         ArgumentNullException.ThrowIfNull(properties);
         return Set(properties with { Exist = false }, whatIf);
     }
 
+    /// <summary>Every PowerShell endpoint of one transport (<paramref name="filter"/>'s, or the default) with its drift; every value set in the filter narrows the list.</summary>
+    /// <exception cref="PSRemotingDscException">A filter value is invalid, or the configuration cannot be read.</exception>
     public IReadOnlyList<EndpointState> Export(EndpointProperties? filter)
     {
         filter ??= new EndpointProperties();
-        return For(filter).Export(filter);
+        ExportFilter checkedFilter = _builder.BuildFilter(filter);
+        return For(_builder.TransportOf(filter)).Export(checkedFilter);
     }
 
-    private IEndpointOperations For(EndpointProperties properties)
+    /// <summary>
+    /// The machine's inventory, read-only: every installation, and per transport the default endpoint of every
+    /// installed major version (as <see cref="Test"/> sees it) followed by every other PowerShell endpoint registered.
+    /// A transport whose configuration cannot be read gets a <see cref="InventorySection.Problem"/> instead of failing the whole inventory.
+    /// </summary>
+    /// <param name="sshdConfigPath">The sshd_config to read; null for the platform's default.</param>
+    public MachineInventory Inventory(string? sshdConfigPath)
     {
-        Transport transport = properties.Transport ?? (_environment.IsWindows ? Transport.Wsman : Transport.Ssh);
-        if (transport == Transport.Wsman && _wsman is null)
+        IReadOnlyList<PowerShellInstallation> installations = _environment.Installations.FindInstallations();
+        string configPath = _builder.SshdConfigPathOf(new EndpointProperties { SshdConfigPath = sshdConfigPath });
+        var sections = new List<InventorySection>
         {
-            throw new PSRemotingDscException(ErrorIds.WSManTransportUnsupported,
-                "WSMan remoting endpoints exist only on Windows (PowerShell does not support WSMan remoting to Linux or macOS); set \"transport\": \"ssh\".");
+            Section(installations, configPath, new EndpointProperties { Transport = Transport.Ssh, SshdConfigPath = configPath }),
+        };
+        if (_environment.WSMan is { } wsman)
+        {
+            sections.Add(Section(installations, wsman.Store.Kind, new EndpointProperties { Transport = Transport.Wsman }));
         }
 
-        if (properties.PropertyForeignTo(transport) is { } misplaced)
-        {
-            throw new PSRemotingDscException(ErrorIds.PropertyNotForTransport,
-                $"Property '{misplaced}' does not apply to transport '{(transport == Transport.Ssh ? "ssh" : "wsman")}'. Remove it or set the other transport.");
-        }
-
-        return transport == Transport.Ssh ? _ssh : _wsman!;
+        return new MachineInventory(installations, configPath, sections);
     }
 
-    private static EndpointProperties RequireVersion(EndpointProperties properties)
+    private InventorySection Section(IReadOnlyList<PowerShellInstallation> installations, string location, EndpointProperties scope)
     {
-        ArgumentNullException.ThrowIfNull(properties);
-        return properties.Version is not null
-            ? properties
-            : throw new PSRemotingDscException(ErrorIds.VersionRequired,
-                "Property 'version' is required: the PowerShell version whose endpoint this is, e.g. \"7\", \"7.4\", \"7-preview\" or \"7.4.6\".");
+        var rows = new List<EndpointState>();
+        try
+        {
+            foreach (VersionSpec spec in installations.Select(installation => VersionSpec.ForMajorOf(installation.Version)).DistinctBy(spec => spec.ToString()))
+            {
+                rows.Add(Test(scope with { Version = spec.ToString() }).State);
+            }
+
+            var tested = rows.Select(row => row.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            rows.AddRange(Export(scope)
+                .Where(state => !tested.Contains(state.Name))
+                .Select(state => state with { InDesiredState = state.Reasons.Count == 0 }));
+            return new InventorySection(scope.Transport!.Value, location, rows, null);
+        }
+        catch (PSRemotingDscException ex)
+        {
+            return new InventorySection(scope.Transport!.Value, location, rows, $"{ex.ErrorId}: {ex.Message}");
+        }
     }
+
+    private OperationResult Run(EndpointProperties properties, Func<IEndpointTransport, DesiredEndpoint, OperationResult> operation)
+    {
+        DesiredEndpoint desired = _builder.Build(properties, For);
+        return operation(For(desired.Transport), desired);
+    }
+
+    private IEndpointTransport For(Transport transport) => transport == Transport.Ssh ? _ssh : _wsman!;
 }

@@ -1,6 +1,7 @@
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Ssh;
 using PSRemotingDsc.Versions;
+using PSRemotingDsc.WSMan;
 
 namespace PSRemotingDsc.Resource;
 
@@ -21,7 +22,7 @@ public sealed class ResourceEnvironment
 
     public TimeSpan ReloadTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public string DefaultSshdConfigPath { get; init; } = DefaultSshdConfigPathForThisOS();
+    public string DefaultSshdConfigPath { get; init; } = SshdLocator.DefaultConfigPath;
 
     /// <summary>How long a set or delete waits for another process's lock on the same configuration file.</summary>
     public TimeSpan LockTimeout { get; init; } = DefaultLockTimeout;
@@ -48,8 +49,4 @@ public sealed class ResourceEnvironment
         double.TryParse(seconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value is >= 0 and <= 3600
             ? TimeSpan.FromSeconds(value)
             : DefaultLockTimeout;
-
-    public static string DefaultSshdConfigPathForThisOS() => OperatingSystem.IsWindows()
-        ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "ssh", "sshd_config")
-        : "/etc/ssh/sshd_config";
 }

@@ -43,7 +43,7 @@ public sealed class SshdServiceControl : ISshdControl
         if (OperatingSystem.IsWindows())
         {
             // The service reads %ProgramData%\ssh\sshd_config; restarting it for another file would only disturb it.
-            string serviceConfig = Resource.ResourceEnvironment.DefaultSshdConfigPathForThisOS();
+            string serviceConfig = SshdLocator.DefaultConfigPath;
             return PathIdentity.SameFullPath(configPath, serviceConfig)
                 ? RestartWindowsService(timeout, notRunning)
                 : new SshdReloadResult(SshdReloadOutcome.NotRunning, $"{notRunning} (the sshd service reads {serviceConfig})", null);

@@ -64,6 +64,16 @@ public sealed class VersionSpec
         throw new PSRemotingDscException(ErrorIds.VersionSpecInvalid, error);
     }
 
+    /// <summary>
+    /// The spec of <paramref name="version"/>'s major line, the one <c>Enable-PSRemoting</c> names its endpoint after:
+    /// <c>7</c>, or <c>7-preview</c> for any pre-release (preview, rc, dev build).
+    /// </summary>
+    public static VersionSpec ForMajorOf(PowerShellVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return new VersionSpec(version.Major, null, null, version.IsPreRelease, null);
+    }
+
     public static bool TryParse(string? text, [NotNullWhen(true)] out VersionSpec? spec, [NotNullWhen(false)] out string? error)
     {
         spec = null;

@@ -1,3 +1,4 @@
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Versions;
 using PSRemotingDsc.WSMan.Security;
 

@@ -1,3 +1,4 @@
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.WSMan.Plugin;
 using PSRemotingDsc.WSMan.Security;
 

@@ -1,10 +1,11 @@
 using PSRemotingDsc.Drift;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Tests.WSMan.Plugin;
 using PSRemotingDsc.Versions;
-using PSRemotingDsc.WSMan;
 using PSRemotingDsc.WSMan.Host;
 using PSRemotingDsc.WSMan.Plugin;
 using PSRemotingDsc.WSMan.Security;
+using PSRemotingDsc.WSMan;
 
 namespace PSRemotingDsc.Tests.Drift;
 

@@ -1,6 +1,8 @@
 using System.Text;
+using PSRemotingDsc.Cli.Contract;
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Platform;
 using PSRemotingDsc.Resource;

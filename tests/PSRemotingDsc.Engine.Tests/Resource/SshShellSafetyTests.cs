@@ -1,5 +1,6 @@
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Platform;
 using PSRemotingDsc.Resource;

@@ -1,3 +1,4 @@
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Resource;
 

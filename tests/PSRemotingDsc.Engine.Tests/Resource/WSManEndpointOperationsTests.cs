@@ -2,6 +2,7 @@ using System.Text;
 using System.Xml.Linq;
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Platform;
 using PSRemotingDsc.Resource;
@@ -11,6 +12,7 @@ using PSRemotingDsc.Versions;
 using PSRemotingDsc.WSMan.Host;
 using PSRemotingDsc.WSMan.Plugin;
 using PSRemotingDsc.WSMan.Security;
+using PSRemotingDsc.WSMan;
 
 namespace PSRemotingDsc.Tests.Resource;
 
@@ -530,17 +532,18 @@ public sealed class WSManEndpointOperationsTests : IDisposable
         Assert.Equal(before, _image.Listing());
     }
 
+    // Whitespace fails the rule every name follows (EndpointContract.Name) before the plugin-name rule sees it.
     [Theory]
-    [InlineData("Power Shell")]
-    [InlineData("-PowerShell")]
-    [InlineData("PowerShell/7")]
-    public void InvalidPluginName_FailsWithPluginNameInvalid_AndNothingIsWritten(string name)
+    [InlineData("Power Shell", ExitCode.UnsafeValue)]
+    [InlineData("-PowerShell", ExitCode.PluginNameInvalid)]
+    [InlineData("PowerShell/7", ExitCode.PluginNameInvalid)]
+    public void InvalidPluginName_FailsWithPluginNameInvalid_AndNothingIsWritten(string name, ExitCode expected)
     {
         IReadOnlyList<string> before = _image.Listing();
 
         var error = Assert.Throws<PSRemotingDscException>(() => Resource().Set(Props("7") with { Name = name }, whatIf: false));
 
-        Assert.Equal(ExitCode.PluginNameInvalid, error.ExitCode);
+        Assert.Equal(expected, error.ExitCode);
         Assert.Equal(before, _image.Listing());
     }
 
@@ -757,10 +760,12 @@ public sealed class WSManEndpointOperationsTests : IDisposable
         Assert.Equal(_v769, predicted.State.PSHome);
         AssertPluginPath("7.6.9", predicted.State.PluginPath);
         Assert.Equal(["_exist"], predicted.Properties);
-        Assert.Equal(2, predicted.Changes.Count);
+        Assert.Equal(3, predicted.Changes.Count);
 
+        // What-if is the plan: the real set makes exactly the changes it announced.
         OperationResult real = Resource().Set(Props("7") with { AccessMode = AccessMode.Local, Restart = RestartPolicy.Never }, whatIf: false);
         Assert.Equal(Shape(real.State), Shape(predicted.State));
+        Assert.Equal(predicted.Changes, real.Changes);
     }
 
     [Fact]

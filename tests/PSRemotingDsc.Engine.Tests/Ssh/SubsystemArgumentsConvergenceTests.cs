@@ -1,5 +1,7 @@
 using CsCheck;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Resource;
 using PSRemotingDsc.Ssh;
 

@@ -1,9 +1,10 @@
 using System.Xml.Linq;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Tests.WSMan.Plugin;
 using PSRemotingDsc.Versions;
-using PSRemotingDsc.WSMan;
 using PSRemotingDsc.WSMan.Plugin;
 using PSRemotingDsc.WSMan.Security;
+using PSRemotingDsc.WSMan;
 
 namespace PSRemotingDsc.Tests.WSMan;
 

@@ -1,3 +1,4 @@
+using PSRemotingDsc.Cli.Contract;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Resource;
 

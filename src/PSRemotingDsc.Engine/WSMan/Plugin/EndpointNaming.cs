@@ -51,9 +51,7 @@ public static class EndpointNaming
     /// </summary>
     public static string SimpleName(PowerShellVersion version)
     {
-        ArgumentNullException.ThrowIfNull(version);
-        string major = version.Major.ToString(CultureInfo.InvariantCulture);
-        return NamePrefix + (version.IsPreRelease ? major + "-preview" : major);
+        return NameFor(VersionSpec.ForMajorOf(version));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using PSRemotingDsc.Endpoints;
+
 namespace PSRemotingDsc.WSMan.Security;
 
 /// <summary>

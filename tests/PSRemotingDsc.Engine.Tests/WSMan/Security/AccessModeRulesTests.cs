@@ -1,3 +1,4 @@
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.WSMan.Security;
 
 namespace PSRemotingDsc.Tests.WSMan.Security;

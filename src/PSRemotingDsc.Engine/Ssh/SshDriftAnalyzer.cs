@@ -1,7 +1,7 @@
+using PSRemotingDsc.Drift;
 using PSRemotingDsc.Platform;
-using PSRemotingDsc.Ssh;
 
-namespace PSRemotingDsc.Drift;
+namespace PSRemotingDsc.Ssh;
 
 /// <summary>
 /// Compares a desired SSH endpoint with what sshd_config registers. Only what the user set is enforced:

@@ -1,9 +1,12 @@
+using PSRemotingDsc.Cli.Contract;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
 using PSRemotingDsc.Platform;
 using PSRemotingDsc.Resource;
 using PSRemotingDsc.Ssh;
+using PSRemotingDsc.Versions;
 
-namespace PSRemotingDsc.Tests.Resource;
+namespace PSRemotingDsc.Cli.Tests.Contract;
 
 public sealed class EndpointPropertiesReaderTests
 {
@@ -172,7 +175,7 @@ public sealed class EndpointPropertiesReaderTests
     [Fact]
     public void Read_NamesTheArgumentIndex_OfAnUnsafeArgument()
     {
-        var error = Assert.Throws<PSRemotingDscException>(() => EndpointPropertiesReader.Read("""{"arguments":["-NoLogo","a b"]}"""));
+        var error = Assert.Throws<PSRemotingDscException>(() => EndpointContract.CheckValues(EndpointPropertiesReader.Read("""{"arguments":["-NoLogo","a b"]}""")));
 
         Assert.Contains("'arguments[1]'", error.Message, StringComparison.Ordinal);
     }
@@ -181,9 +184,15 @@ public sealed class EndpointPropertiesReaderTests
     public void Read_FailsWithConfigPathInvalid_ForARelativeSshdConfigPath() =>
         AssertFails("""{"sshdConfigPath":"ssh/sshd_config"}""", "SshdConfigPathNotAbsolute", ExitCode.ConfigPathInvalid);
 
+    /// <summary>Reads as the CLI does, then checks the values as the engine does when it builds the desired endpoint.</summary>
     private static void AssertFails(string? json, string errorId, ExitCode exitCode)
     {
-        var error = Assert.Throws<PSRemotingDscException>(() => EndpointPropertiesReader.Read(json));
+        var error = Assert.Throws<PSRemotingDscException>(() =>
+        {
+            EndpointProperties properties = EndpointPropertiesReader.Read(json);
+            EndpointContract.CheckValues(properties);
+            _ = properties.Version is null ? null : VersionSpec.Parse(properties.Version);
+        });
 
         Assert.Equal((errorId, exitCode), (error.ErrorId, error.ExitCode));
     }

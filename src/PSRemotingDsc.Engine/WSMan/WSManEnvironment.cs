@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using PSRemotingDsc.WSMan.Host;
 
-namespace PSRemotingDsc.Resource;
+namespace PSRemotingDsc.WSMan;
 
 /// <summary>
 /// The Windows parts the WSMan transport works through. On Windows the real registry/WSMan/service adapters; in

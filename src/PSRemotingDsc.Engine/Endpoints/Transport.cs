@@ -1,4 +1,4 @@
-namespace PSRemotingDsc.Resource;
+namespace PSRemotingDsc.Endpoints;
 
 public enum Transport
 {

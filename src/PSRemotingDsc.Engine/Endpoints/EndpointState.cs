@@ -1,49 +1,29 @@
 using PSRemotingDsc.Drift;
 
-namespace PSRemotingDsc.Resource;
+namespace PSRemotingDsc.Endpoints;
 
 /// <summary>
 /// An instance as psremotingdsc reports it. Built so that a <c>get</c> result fed back into <c>test</c> is in
-/// the desired state: <see cref="Version"/> echoes the spec while the endpoint's installation matches it,
-/// <see cref="PSHome"/> and <see cref="Arguments"/> are what the endpoint really uses.
+/// the desired state: <see cref="EndpointSettings.Version"/> echoes the spec while the endpoint's installation
+/// matches it, <see cref="EndpointSettings.PSHome"/> and <see cref="EndpointSettings.Arguments"/> are what the
+/// endpoint really uses. <see cref="EndpointSettings.Transport"/>, <see cref="EndpointSettings.Name"/> and
+/// <see cref="EndpointSettings.Exist"/> are always set.
 /// </summary>
-public sealed record EndpointState
+public sealed record EndpointState : EndpointSettings
 {
-    public string? Version { get; init; }
-
-    public required Transport Transport { get; init; }
-
-    public required string Name { get; init; }
-
-    public string? PSHome { get; init; }
-
-    public required bool Exist { get; init; }
-
-    public string? SshdConfigPath { get; init; }
-
-    public IReadOnlyList<string>? Arguments { get; init; }
-
-    public WSMan.Security.AccessMode? AccessMode { get; init; }
-
-    public string? SecurityDescriptorSddl { get; init; }
-
-    public string? SessionConfigurationFile { get; init; }
-
-    public bool? RunAsVirtualAccount { get; init; }
-
-    /// <summary>WSMan quotas by WinRM attribute name (<c>MaxShellsPerUser</c>).</summary>
-    public IReadOnlyDictionary<string, long>? Quotas { get; init; }
-
     /// <summary>WSMan: the plugin DLL the registration loads, <c>%windir%</c> expanded.</summary>
     public string? PluginPath { get; init; }
 
+    /// <summary>The installed PowerShell version <c>version</c> resolves to; null when none is installed.</summary>
     public string? ResolvedVersion { get; init; }
 
+    /// <summary>The installation directory <c>version</c> resolves to; null when none is installed.</summary>
     public string? ResolvedPSHome { get; init; }
 
+    /// <summary>Why the endpoint is not in the desired state; empty when it is.</summary>
     public IReadOnlyList<Reason> Reasons { get; init; } = [];
 
-    /// <summary>Set only in <c>test</c> output.</summary>
+    /// <summary>Set only in <c>test</c> output: whether there are no <see cref="Reasons"/>.</summary>
     public bool? InDesiredState { get; init; }
 
     /// <summary>Services that must be restarted for the state to take effect (<c>sshd</c>, <c>WinRM</c>).</summary>

@@ -1,12 +1,13 @@
+using PSRemotingDsc.Drift;
+using PSRemotingDsc.Errors;
 using PSRemotingDsc.Platform;
-using PSRemotingDsc.Ssh;
 
-namespace PSRemotingDsc.Drift;
+namespace PSRemotingDsc.Ssh;
 
 /// <summary>
 /// Turns drift into edits. The line sshd uses is rewritten in place (so its position and the file it lives
 /// in are kept), later duplicates are removed, and a missing line goes into the main file before the first
-/// Match block. Extra arguments the user did not declare are kept.
+/// Match block. Extra arguments the user did not declare are kept, unless they hold shell syntax: then the plan is refused.
 /// </summary>
 public static class SshPlanner
 {
@@ -19,6 +20,12 @@ public static class SshPlanner
         if (reasons.Count == 0)
         {
             return new SshPlan([], []);
+        }
+
+        if (desired.Exist && desired.Arguments is null && reasons.FirstOrDefault(reason => reason.Is(ReasonId.ShellSyntaxInArguments)) is { } shellSyntax)
+        {
+            throw new PSRemotingDscException(ErrorIds.KeptArgumentsUnsafe,
+                $"{shellSyntax.Phrase} Its extra arguments are not carried into a rewritten line: set 'arguments' to the list you want (letters, digits and {ShellSafeWord.Punctuation}). Nothing was changed.");
         }
 
         var modified = new List<SshdConfigDocument>();

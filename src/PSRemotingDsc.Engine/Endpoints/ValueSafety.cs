@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Ssh;
 
-namespace PSRemotingDsc.Resource;
+namespace PSRemotingDsc.Endpoints;
 
 /// <summary>
 /// Keeps user input from becoming configuration or shell syntax: no value carries a line break, a control or

@@ -1,4 +1,4 @@
-namespace PSRemotingDsc.WSMan.Security;
+namespace PSRemotingDsc.Endpoints;
 
 /// <summary>PowerShell's <c>PSSessionConfigurationAccessMode</c>: who may use an endpoint.</summary>
 public enum AccessMode

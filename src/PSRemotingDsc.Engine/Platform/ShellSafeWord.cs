@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PSRemotingDsc.Ssh;
+namespace PSRemotingDsc.Platform;
 
 /// <summary>
 /// Whether a word of a Subsystem command passes unchanged through every reader between sshd_config and pwsh's

@@ -1,11 +1,11 @@
+using PSRemotingDsc.Drift;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
-using PSRemotingDsc.Resource;
-using PSRemotingDsc.WSMan;
 using PSRemotingDsc.WSMan.Host;
 using PSRemotingDsc.WSMan.Plugin;
 using PSRemotingDsc.WSMan.Security;
 
-namespace PSRemotingDsc.Drift;
+namespace PSRemotingDsc.WSMan;
 
 /// <summary>
 /// Deep drift of a WSMan endpoint: the registration (Filename, PSVersion, ResourceUri, Enabled/access mode, SDDL
@@ -31,7 +31,7 @@ public sealed class WSManDriftAnalyzer
         {
             if (observed.Exists)
             {
-                reasons.Add(Reason.Create(ReasonId.Unexpected, $"WinRM plugin '{observed.Name}' is registered but should not exist.", PropertyNames.Exist));
+                reasons.Add(Reason.Create(ReasonId.Unexpected, $"WinRM plugin '{observed.Name}' is registered but should not exist.", EndpointContract.Exist.Name));
             }
 
             return reasons;
@@ -40,7 +40,7 @@ public sealed class WSManDriftAnalyzer
         reasons.AddRange(observed.Preconditions.Select(Precondition));
         if (observed.Configuration is not { } actual)
         {
-            reasons.Add(Reason.Create(ReasonId.Missing, $"WinRM plugin '{observed.Name}' is not registered; clients cannot connect with -ConfigurationName {observed.Name}.", PropertyNames.Exist));
+            reasons.Add(Reason.Create(ReasonId.Missing, $"WinRM plugin '{observed.Name}' is not registered; clients cannot connect with -ConfigurationName {observed.Name}.", EndpointContract.Exist.Name));
             return reasons;
         }
 
@@ -49,7 +49,7 @@ public sealed class WSManDriftAnalyzer
         if (!PluginConfigurationComparison.FilenamesEqual(expectedFilename, actual.Filename, _windowsDirectory))
         {
             reasons.Add(Reason.Create(ReasonId.FilenameUnexpected,
-                $"Plugin '{observed.Name}' loads '{actual.Filename}', not '{expectedFilename}', the plugin copy of PowerShell {installation.Version}.", PropertyNames.PSHome));
+                $"Plugin '{observed.Name}' loads '{actual.Filename}', not '{expectedFilename}', the plugin copy of PowerShell {installation.Version}.", EndpointContract.PSHome.Name));
         }
 
         if (observed.Inspection is { } inspection)
@@ -64,12 +64,12 @@ public sealed class WSManDriftAnalyzer
             string expected = installation.Version.ToString();
             if (!connection.Connected)
             {
-                reasons.Add(Reason.Create(ReasonId.ConnectionFailed, $"A loopback session to '{observed.Name}' failed: {connection.Error}", PropertyNames.VerifyConnection));
+                reasons.Add(Reason.Create(ReasonId.ConnectionFailed, $"A loopback session to '{observed.Name}' failed: {connection.Error}", EndpointContract.VerifyConnection.Name));
             }
             else if (!string.Equals(connection.RemoteVersion, expected, StringComparison.OrdinalIgnoreCase))
             {
                 reasons.Add(Reason.Create(ReasonId.ConnectionFailed,
-                    $"A loopback session to '{observed.Name}' answered with PowerShell {connection.RemoteVersion}, not {expected}.", PropertyNames.VerifyConnection));
+                    $"A loopback session to '{observed.Name}' answered with PowerShell {connection.RemoteVersion}, not {expected}.", EndpointContract.VerifyConnection.Name));
             }
         }
 
@@ -86,7 +86,7 @@ public sealed class WSManDriftAnalyzer
             _ => ReasonId.UniversalCRuntimeMissing,
         },
         precondition.Message,
-        PropertyNames.Transport);
+        EndpointContract.Transport.Name);
 
     private static IEnumerable<Reason> PluginFolder(string name, PluginInspection inspection)
     {
@@ -112,7 +112,7 @@ public sealed class WSManDriftAnalyzer
             }
         }
 
-        return byReason.Select(pair => Reason.Create(pair.Key, $"Plugin '{name}' in '{inspection.Directory.FullPath}': {string.Join(" ", pair.Value)}", PropertyNames.PSHome));
+        return byReason.Select(pair => Reason.Create(pair.Key, $"Plugin '{name}' in '{inspection.Directory.FullPath}': {string.Join(" ", pair.Value)}", EndpointContract.PSHome.Name));
     }
 
     private IEnumerable<Reason> Registration(WSManEndpointDesired desired, PluginConfiguration actual)
@@ -125,11 +125,11 @@ public sealed class WSManDriftAnalyzer
             {
                 PluginDifferenceKind.Quota => Reason.Create(ReasonId.QuotaDiffers, phrase, QuotaProperty(difference.Name)),
                 PluginDifferenceKind.InitializationParameter when difference.Name.Equals(InitializationParameters.PSVersionName, StringComparison.OrdinalIgnoreCase)
-                    => Reason.Create(ReasonId.PSVersionMismatch, phrase, PropertyNames.PSHome),
-                PluginDifferenceKind.InitializationParameter => Reason.Create(ReasonId.SessionConfigurationFileDiffers, phrase, PropertyNames.SessionConfigurationFile),
-                PluginDifferenceKind.Attribute when difference.Name == "RunAsVirtualAccount" => Reason.Create(ReasonId.RunAsVirtualAccountDiffers, phrase, PropertyNames.RunAsVirtualAccount),
+                    => Reason.Create(ReasonId.PSVersionMismatch, phrase, EndpointContract.PSHome.Name),
+                PluginDifferenceKind.InitializationParameter => Reason.Create(ReasonId.SessionConfigurationFileDiffers, phrase, EndpointContract.SessionConfigurationFile.Name),
+                PluginDifferenceKind.Attribute when difference.Name == "RunAsVirtualAccount" => Reason.Create(ReasonId.RunAsVirtualAccountDiffers, phrase, EndpointContract.RunAsVirtualAccount.Name),
                 _ => Reason.Create(ReasonId.ResourceUriMismatch,
-                    $"Plugin '{actual.Name}' has no resource '{EndpointNaming.ResourceUri(actual.Name)}' ({difference.Path}).", PropertyNames.Name),
+                    $"Plugin '{actual.Name}' has no resource '{EndpointNaming.ResourceUri(actual.Name)}' ({difference.Path}).", EndpointContract.Name.Name),
             };
         }
     }
@@ -144,12 +144,12 @@ public sealed class WSManDriftAnalyzer
             AccessMode actualMode = actualDescriptor is null ? (enabled ? AccessMode.Remote : AccessMode.Disabled) : AccessModeRules.Derive(enabled, actualDescriptor);
             if (actualMode != mode)
             {
-                yield return Reason.Create(ReasonId.AccessModeDiffers, $"Plugin '{actual.Name}' allows access mode {actualMode}, not {mode}.", PropertyNames.AccessMode);
+                yield return Reason.Create(ReasonId.AccessModeDiffers, $"Plugin '{actual.Name}' allows access mode {actualMode}, not {mode}.", EndpointContract.AccessMode.Name);
             }
         }
         else if (!enabled)
         {
-            yield return Reason.Create(ReasonId.EndpointDisabled, $"Plugin '{actual.Name}' is registered but disabled (Enabled=false).", PropertyNames.AccessMode);
+            yield return Reason.Create(ReasonId.EndpointDisabled, $"Plugin '{actual.Name}' is registered but disabled (Enabled=false).", EndpointContract.AccessMode.Name);
         }
 
         if (desired.SecurityDescriptorSddl is not null)
@@ -159,12 +159,12 @@ public sealed class WSManDriftAnalyzer
             if (actualDescriptor is null)
             {
                 yield return Reason.Create(ReasonId.SecurityDiffers,
-                    $"Plugin '{actual.Name}' has {(actualSddl is null ? "no security descriptor" : $"a security descriptor that does not parse: '{actualSddl}'")}.", PropertyNames.SecurityDescriptorSddl);
+                    $"Plugin '{actual.Name}' has {(actualSddl is null ? "no security descriptor" : $"a security descriptor that does not parse: '{actualSddl}'")}.", EndpointContract.SecurityDescriptorSddl.Name);
             }
             else if (!SecurityDescriptorComparison.AreEquivalent(expected, actualDescriptor))
             {
                 yield return Reason.Create(ReasonId.SecurityDiffers,
-                    $"Plugin '{actual.Name}' security differs: {string.Join("; ", SecurityDescriptorComparison.Differences(expected, actualDescriptor))}.", PropertyNames.SecurityDescriptorSddl);
+                    $"Plugin '{actual.Name}' security differs: {string.Join("; ", SecurityDescriptorComparison.Differences(expected, actualDescriptor))}.", EndpointContract.SecurityDescriptorSddl.Name);
             }
         }
     }
@@ -187,5 +187,5 @@ public sealed class WSManDriftAnalyzer
     }
 
     private static string QuotaProperty(string attribute) =>
-        PropertyNames.Quotas.FirstOrDefault(pair => pair.Value == attribute).Key ?? attribute;
+        EndpointContract.QuotaFor(attribute)?.Name ?? attribute;
 }

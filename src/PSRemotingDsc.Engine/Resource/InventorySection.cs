@@ -1,0 +1,13 @@
+using PSRemotingDsc.Endpoints;
+
+namespace PSRemotingDsc.Resource;
+
+/// <summary>The endpoints of one transport in a <see cref="MachineInventory"/>.</summary>
+/// <param name="Transport">The transport.</param>
+/// <param name="Location">Where the endpoints are registered: the sshd_config path, or the WinRM plugin store.</param>
+/// <param name="Endpoints">
+/// First the default endpoint of every installed major version (<c>7</c>, <c>7-preview</c>) as test sees it, then every
+/// other PowerShell endpoint registered; each with <see cref="EndpointState.InDesiredState"/> set.
+/// </param>
+/// <param name="Problem">Why the section is incomplete (<c>ErrorId: message</c>), or null.</param>
+public sealed record InventorySection(Transport Transport, string Location, IReadOnlyList<EndpointState> Endpoints, string? Problem);

@@ -1,0 +1,300 @@
+using PSRemotingDsc.Diagnostics;
+using PSRemotingDsc.Drift;
+using PSRemotingDsc.Endpoints;
+using PSRemotingDsc.Errors;
+using PSRemotingDsc.Versions;
+using PSRemotingDsc.WSMan;
+using PSRemotingDsc.WSMan.Host;
+using PSRemotingDsc.WSMan.Plugin;
+using PSRemotingDsc.WSMan.Security;
+
+namespace PSRemotingDsc.Resource;
+
+/// <summary>
+/// The WSMan transport: the endpoint is a WinRM plugin bound, through its own copy of pwrshplugin.dll and
+/// RemotePowerShellConfig.txt, to one PowerShell installation. Set provisions the plugin folder, registers or
+/// repairs the plugin through the store, and restarts WinRM only when a change needs it (research §4.6) and never
+/// from inside the WinRM session that runs it unless forced.
+/// </summary>
+internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation, WSManPlan>
+{
+    private readonly WSManEnvironment _wsman;
+    private readonly WSManEndpointObserver _observer;
+    private readonly WSManDriftAnalyzer _analyzer;
+    private readonly WSManPlanner _planner;
+    private readonly PluginProvisioner _provisioner;
+
+    public WSManTransport(ResourceEnvironment environment, WSManEnvironment wsman)
+        : base(environment)
+    {
+        _wsman = wsman;
+        _observer = new WSManEndpointObserver(wsman);
+        _analyzer = new WSManDriftAnalyzer(wsman.WindowsDirectory);
+        _planner = new WSManPlanner(wsman);
+        _provisioner = new PluginProvisioner(wsman.FileAccess);
+    }
+
+    public override string ResolutionContext => $"; plugin store: {_wsman.Store.Kind}";
+
+    protected override string ServiceName => "WinRM";
+
+    public override string DefaultName(VersionSpec spec) => EndpointNaming.NameFor(spec);
+
+    public override void Check(DesiredEndpoint desired)
+    {
+        EndpointNaming.ValidatePluginName(desired.Name);
+        EndpointProtection.ThrowIfProtected(desired.Name, null, "managed by psremotingdsc");
+        EndpointProperties properties = desired.Properties;
+        if (properties.SecurityDescriptorSddl is { } sddl)
+        {
+            SddlParser.Parse(sddl);
+        }
+
+        if (properties.Quotas is { Count: > 0 } quotas)
+        {
+            var pluginQuotas = new PluginQuotas();
+            foreach ((string attribute, long value) in quotas)
+            {
+                pluginQuotas[attribute] = value;
+            }
+
+            PluginQuotaLimits.Validate(pluginQuotas, properties.Name ?? "the endpoint");
+        }
+    }
+
+    public override IReadOnlyList<EndpointState> Export(ExportFilter filter)
+    {
+        var states = new List<EndpointState>();
+        foreach (string name in _wsman.Store.ListPluginNames())
+        {
+            if ((filter.Name is not null && !string.Equals(filter.Name, name, StringComparison.OrdinalIgnoreCase)) || EndpointProtection.IsWindowsPowerShellName(name))
+            {
+                continue;
+            }
+
+            // Windows' own plugins have names with spaces ("WMI Provider", "Event Forwarding Plugin"): never endpoints this
+            // resource manages, and names the stores refuse to look up.
+            if (!EndpointNaming.IsValidPluginName(name, out string? problem))
+            {
+                Trace.Write(TraceLevel.Debug, $"Skipping WinRM plugin '{name}': not a PowerShell endpoint name ({problem}).");
+                continue;
+            }
+
+            WSManEndpointObservation observed = _observer.Observe(name, desiredInstallation: null, checkPreconditions: false, verifyConnection: false);
+            PluginConfiguration configuration = observed.Configuration!;
+            bool isPowerShell7 = configuration.Filename?.Contains(PluginDirectory.PluginFileName, StringComparison.OrdinalIgnoreCase) == true;
+            if (!isPowerShell7 || EndpointProtection.IsProtected(configuration)
+                || (filter.Spec is not null && (observed.BoundInstallation is null || !filter.Spec.Matches(observed.BoundInstallation.Version))))
+            {
+                continue;
+            }
+
+            PowerShellInstallation? bound = observed.BoundInstallation;
+            var desired = new WSManEndpointDesired(name, true, bound);
+            WSManEndpointObservation inspected = bound is null ? observed : _observer.Observe(name, bound, checkPreconditions: false, verifyConnection: false);
+            IReadOnlyList<Reason> reasons = bound is null
+                ? [Reason.Create(ReasonId.InstallationGone, $"Plugin '{name}' loads a PowerShell that is not installed ({observed.BoundPSHome ?? configuration.Filename}).", EndpointContract.PSHome.Name)]
+                : _analyzer.Analyze(desired, inspected);
+            states.Add(ObservedState(name, observed) with
+            {
+                Version = bound?.Version.ToString(),
+                ResolvedVersion = bound?.Version.ToString(),
+                ResolvedPSHome = bound?.PSHome,
+                Reasons = reasons,
+                ExportName = name,
+            });
+        }
+
+        return states;
+    }
+
+    protected override void CheckCanSet(DesiredEndpoint desired, bool whatIf)
+    {
+        if (!whatIf && !_wsman.Elevation.IsElevated)
+        {
+            throw new PSRemotingDscException(ErrorIds.NotElevated,
+                "Changing WinRM plugins needs an elevated process: run dsc (or psremotingdsc) as Administrator. Nothing was changed.");
+        }
+    }
+
+    protected override WSManEndpointObservation Observe(DesiredEndpoint desired, EndpointOperation operation)
+    {
+        bool verifyConnection = operation is EndpointOperation.Get or EndpointOperation.Test && desired.Properties.VerifyConnection == true;
+        if (verifyConnection && _wsman.ConnectionProbe is null)
+        {
+            Trace.Write(TraceLevel.Warn, $"verifyConnection is ignored: {_wsman.Host.Description} cannot be connected to.");
+        }
+
+        WSManEndpointObservation observation = _observer.Observe(desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection);
+        if (observation.Configuration is { } existing)
+        {
+            EndpointProtection.ThrowIfProtected(existing, "managed by psremotingdsc");
+        }
+
+        if (operation == EndpointOperation.Set && desired.Exist)
+        {
+            WSManPreconditions.ThrowIfAny(observation.Preconditions);
+        }
+
+        return observation;
+    }
+
+    protected override IReadOnlyList<Reason> Analyze(DesiredEndpoint desired, WSManEndpointObservation observation) =>
+        _analyzer.Analyze(ToWSMan(desired), observation);
+
+    protected override WSManPlan Plan(DesiredEndpoint desired, WSManEndpointObservation observation, IReadOnlyList<Reason> reasons) =>
+        _planner.Plan(ToWSMan(desired), observation, reasons, desired.Properties.Force == true);
+
+    protected override void Apply(DesiredEndpoint desired, WSManPlan plan)
+    {
+        if (plan.Folder is { } folder)
+        {
+            _provisioner.Provision(folder.Directory, folder.PSHome);
+        }
+
+        if (plan.Register is { } register)
+        {
+            _wsman.Store.Create(plan.Name, register.ToXml());
+        }
+
+        if (plan.Update is { } update)
+        {
+            _wsman.Store.Put(plan.Name, update.ToXml());
+        }
+
+        if (plan.Unregister)
+        {
+            _wsman.Store.Delete(plan.Name);
+        }
+    }
+
+    protected override (bool Required, string? Outcome) Restart(DesiredEndpoint desired, WSManEndpointObservation before, bool whatIf)
+    {
+        if (!_wsman.Host.CanRestart)
+        {
+            return (true, $"WinRM was not restarted: {_wsman.Host.Description} has no running WinRM service. Restart WinRM when the machine runs.");
+        }
+
+        if (_wsman.Session.IsInsideWinRMSession && desired.Properties.Force != true)
+        {
+            string message = $"WinRM was not restarted: this process runs inside a WinRM session ({_wsman.Session.Evidence}) that a restart would cut. Restart WinRM from a local console, or set 'force'.";
+            Trace.Write(TraceLevel.Warn, message);
+            return (true, message);
+        }
+
+        if (whatIf)
+        {
+            return (false, "What if: restart the WinRM service.");
+        }
+
+        _wsman.Host.Restart(_wsman.RestartTimeout);
+        return (false, "WinRM restarted.");
+    }
+
+    protected override WSManEndpointObservation ObserveAfter(DesiredEndpoint desired, WSManEndpointObservation before, WSManPlan plan, bool whatIf)
+    {
+        bool verifyConnection = desired.Exist && desired.Properties.VerifyConnection == true;
+        if (whatIf)
+        {
+            return Predict(desired, before);
+        }
+
+        return plan.IsEmpty && !verifyConnection
+            ? before
+            : _observer.Observe(desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection);
+    }
+
+    /// <summary>
+    /// Drift a set cannot remove (non-admin access to the plugin's config file, a connection probe that fails) stays a
+    /// reason in the state rather than failing the set: the registration itself was made as asked.
+    /// </summary>
+    protected override void NotConverged(DesiredEndpoint desired, IReadOnlyList<Reason> remaining)
+    {
+    }
+
+    protected override string NothingToChange(DesiredEndpoint desired, WSManEndpointObservation observation) => desired.Exist || observation.Exists
+        ? $"WinRM plugin '{desired.Name}' is already in the desired state; nothing to change."
+        : $"WinRM plugin '{desired.Name}' is not registered; nothing to remove.";
+
+    protected override PowerShellInstallation? BoundInstallation(WSManEndpointObservation observation) => observation.BoundInstallation;
+
+    protected override EndpointState Describe(DesiredEndpoint desired, WSManEndpointObservation observation)
+    {
+        EndpointProperties properties = desired.Properties;
+        return observation.Exists
+            ? ObservedState(desired.Name, observation)
+            : new EndpointState
+            {
+                Transport = Transport.Wsman,
+                Name = desired.Name,
+                PSHome = properties.PSHome,
+                Exist = false,
+                AccessMode = properties.AccessMode,
+                SecurityDescriptorSddl = properties.SecurityDescriptorSddl,
+                SessionConfigurationFile = properties.SessionConfigurationFile,
+                RunAsVirtualAccount = properties.RunAsVirtualAccount,
+                Quotas = properties.Quotas,
+            };
+    }
+
+    /// <summary>What set would leave: the plugin as the plan writes it, bound to the desired installation; or no plugin.</summary>
+    private static WSManEndpointObservation Predict(DesiredEndpoint desired, WSManEndpointObservation before)
+    {
+        if (!desired.Exist)
+        {
+            return before with { Configuration = null };
+        }
+
+        WSManEndpointDesired wsman = ToWSMan(desired);
+        return before with
+        {
+            Configuration = before.Configuration is { } actual ? WSManPluginDocument.Repair(actual, wsman) : WSManPluginDocument.New(wsman),
+            BoundInstallation = desired.Installation,
+            BoundPSHome = desired.Installation!.PSHome,
+        };
+    }
+
+    private static WSManEndpointDesired ToWSMan(DesiredEndpoint desired)
+    {
+        EndpointProperties properties = desired.Properties;
+        return new WSManEndpointDesired(
+            desired.Name, desired.Exist, desired.Installation, properties.AccessMode, properties.SecurityDescriptorSddl,
+            properties.Quotas, properties.SessionConfigurationFile, properties.RunAsVirtualAccount);
+    }
+
+    /// <summary>The state of a registered plugin, as it is: what get returns so that feeding it to test is in desired state.</summary>
+    private EndpointState ObservedState(string name, WSManEndpointObservation observation)
+    {
+        PluginConfiguration configuration = observation.Configuration!;
+        string? sddl = WSManPluginDocument.SddlOf(configuration);
+        SecurityDescriptor? descriptor = null;
+        try
+        {
+            descriptor = sddl is null ? null : SddlParser.Parse(sddl);
+        }
+        catch (PSRemotingDscException)
+        {
+            Trace.Write(TraceLevel.Warn, $"Plugin '{name}' has a security descriptor psremotingdsc cannot parse: '{sddl}'.");
+        }
+
+        bool enabled = WSManPluginDocument.IsEnabled(configuration);
+        return new EndpointState
+        {
+            Transport = Transport.Wsman,
+            Name = name,
+            PSHome = observation.BoundInstallation?.PSHome ?? observation.BoundPSHome,
+            Exist = true,
+            AccessMode = descriptor is null ? null : AccessModeRules.Derive(enabled, descriptor),
+            SecurityDescriptorSddl = descriptor is null ? null : sddl,
+            SessionConfigurationFile = configuration.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter],
+            RunAsVirtualAccount = bool.TryParse(configuration.RunAsVirtualAccount, out bool runAs) ? runAs : null,
+            Quotas = configuration.Quotas is { } quotas ? quotas.GetSetQuotas().ToDictionary(pair => pair.Key, pair => pair.Value) : null,
+            PluginPath = ExpandWindowsDirectory(configuration.Filename),
+        };
+    }
+
+    private string? ExpandWindowsDirectory(string? filename) => filename is null
+        ? null
+        : filename.Replace("%windir%", _wsman.WindowsDirectory, StringComparison.OrdinalIgnoreCase)
+            .Replace("%SystemRoot%", _wsman.WindowsDirectory, StringComparison.OrdinalIgnoreCase);
+}

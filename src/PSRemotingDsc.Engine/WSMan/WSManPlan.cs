@@ -1,0 +1,32 @@
+using PSRemotingDsc.Drift;
+using PSRemotingDsc.WSMan.Host;
+using PSRemotingDsc.WSMan.Plugin;
+
+namespace PSRemotingDsc.WSMan;
+
+/// <summary>
+/// What a WSMan set does, decided before anything is touched: the plugin folder to provision, the plugin
+/// registration to create, update or delete, and whether WinRM must restart for the change to take effect.
+/// </summary>
+/// <param name="Name">The plugin name.</param>
+/// <param name="Folder">The plugin folder to provision and the PowerShell home it is bound to, or null when it matches.</param>
+/// <param name="Register">The ConfigXML of a plugin to register, or null.</param>
+/// <param name="Update">The repaired ConfigXML of the registered plugin, or null.</param>
+/// <param name="Unregister">Whether the plugin is unregistered (its folder stays, as Unregister-PSSessionConfiguration leaves it).</param>
+/// <param name="Changes">One entry per change.</param>
+/// <param name="NeedsWinRMRestart">Whether a change takes effect only when WinRM restarts.</param>
+public sealed record WSManPlan(
+    string Name,
+    PluginInspection? Folder,
+    PluginConfiguration? Register,
+    PluginConfiguration? Update,
+    bool Unregister,
+    IReadOnlyList<PlannedChange> Changes,
+    bool NeedsWinRMRestart) : EndpointPlan(Changes)
+{
+    /// <inheritdoc/>
+    public override bool RestartNeeded => NeedsWinRMRestart;
+
+    /// <summary>The plan that changes nothing.</summary>
+    public static WSManPlan Nothing(string name) => new(name, null, null, null, false, [], false);
+}

@@ -1,0 +1,123 @@
+using PSRemotingDsc.Drift;
+using PSRemotingDsc.Errors;
+using PSRemotingDsc.Versions;
+using PSRemotingDsc.WSMan.Host;
+using PSRemotingDsc.WSMan.Plugin;
+
+namespace PSRemotingDsc.WSMan;
+
+/// <summary>
+/// Turns WSMan drift into a <see cref="WSManPlan"/>: provision the plugin folder (copy pwrshplugin.dll when its bytes
+/// differ, write RemotePowerShellConfig.txt when what the plugin reads differs), then register a missing plugin or
+/// repair the registered one; or unregister it. Refuses, before anything is changed, a plan that would replace or
+/// remove the endpoint this session may run on (unless forced) or bind an installation without a plugin.
+/// </summary>
+public sealed class WSManPlanner
+{
+    // Changes WinRM reads only when its service starts (SetItemServiceRestartWarning); SDDL and Enabled are dynamic.
+    private static readonly ReasonId[] s_needRestart =
+    [
+        ReasonId.FilenameUnexpected, ReasonId.PSVersionMismatch, ReasonId.ResourceUriMismatch, ReasonId.QuotaDiffers,
+        ReasonId.SessionConfigurationFileDiffers, ReasonId.RunAsVirtualAccountDiffers,
+    ];
+
+    // Reasons the plugin registration itself carries (a Put fixes them); the others live in the plugin folder or outside.
+    private static readonly ReasonId[] s_registration =
+    [
+        .. s_needRestart, ReasonId.EndpointDisabled, ReasonId.AccessModeDiffers, ReasonId.SecurityDiffers,
+    ];
+
+    private readonly WSManEnvironment _environment;
+    private readonly PluginProvisioner _provisioner;
+
+    /// <param name="environment">The plugin store, session and Windows directory the plan is for.</param>
+    public WSManPlanner(WSManEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        _environment = environment;
+        _provisioner = new PluginProvisioner(environment.FileAccess);
+    }
+
+    /// <summary>The plan that removes <paramref name="reasons"/>; empty when there are none.</summary>
+    /// <param name="desired">The endpoint asked for.</param>
+    /// <param name="observed">What is registered now.</param>
+    /// <param name="reasons">The drift between them.</param>
+    /// <param name="force">Whether the endpoint that may carry this session may be replaced or removed.</param>
+    /// <exception cref="PSRemotingDscException">The plan is refused; nothing was changed.</exception>
+    public WSManPlan Plan(WSManEndpointDesired desired, WSManEndpointObservation observed, IReadOnlyList<Reason> reasons, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(observed);
+        ArgumentNullException.ThrowIfNull(reasons);
+        string store = _environment.Store.Kind;
+        if (!desired.Exist)
+        {
+            if (!observed.Exists)
+            {
+                return WSManPlan.Nothing(desired.Name);
+            }
+
+            RemotingSafetyGuard.EnsureCanRemoveOrReplace(desired.Name, _environment.Session, force);
+
+            // Unregistering needs no restart (research §4.4).
+            return new WSManPlan(desired.Name, null, null, null, true, [new PlannedChange(store, $"unregister plugin '{desired.Name}'")], false);
+        }
+
+        if (reasons.Count == 0)
+        {
+            return WSManPlan.Nothing(desired.Name);
+        }
+
+        var changes = new List<PlannedChange>();
+        PluginInspection? folder = PlanFolder(desired.Installation!, changes, out bool restart);
+        if (observed.Configuration is not { } actual)
+        {
+            PluginConfiguration document = WSManPluginDocument.New(desired);
+            changes.Add(new PlannedChange(store, $"register plugin '{desired.Name}' loading '{document.Filename}'"));
+            return new WSManPlan(desired.Name, folder, document, null, false, changes, restart || _environment.Store.WritesNeedWinRMRestart);
+        }
+
+        PluginConfiguration? repaired = null;
+        if (reasons.Any(reason => s_registration.Any(reason.Is)))
+        {
+            RemotingSafetyGuard.EnsureCanRemoveOrReplace(desired.Name, _environment.Session, force);
+            repaired = WSManPluginDocument.Repair(actual, desired);
+            changes.Add(new PlannedChange(store, $"update plugin '{desired.Name}' ({string.Join(", ", Reason.PropertiesOf(reasons))})"));
+            restart |= _environment.Store.WritesNeedWinRMRestart || reasons.Any(reason => s_needRestart.Any(reason.Is));
+        }
+
+        return new WSManPlan(desired.Name, folder, null, repaired, false, changes, restart);
+    }
+
+    /// <summary>
+    /// The plugin folder's part of the plan, or null when it matches. Replacing a plugin or config that exists needs a
+    /// restart: a WinRM that loaded the old plugin keeps it until then.
+    /// </summary>
+    private PluginInspection? PlanFolder(PowerShellInstallation installation, List<PlannedChange> changes, out bool restart)
+    {
+        var directory = new PluginDirectory(_environment.WindowsDirectory, EndpointNaming.PluginDirectoryName(installation));
+        PluginInspection folder = _provisioner.Inspect(directory, installation.PSHome);
+        if (folder.Has(PluginDriftKind.SourcePluginMissing))
+        {
+            throw new PSRemotingDscException(ErrorIds.NoPluginInInstallation,
+                $"PowerShell {installation.Version} in '{installation.PSHome}' has no pwrshplugin.dll (a Store/MSIX or non-Windows build), so it cannot host a WSMan endpoint. Install the MSI or ZIP package, or use transport 'ssh'.");
+        }
+
+        restart = false;
+        if (folder.PluginNeedsCopy)
+        {
+            bool replaces = !folder.Has(PluginDriftKind.PluginMissing);
+            restart |= replaces;
+            changes.Add(new PlannedChange(directory.FullPath, $"{(replaces ? "replace" : "copy")} '{directory.PluginPath}' from '{PluginDirectory.SourcePluginPath(installation.PSHome)}'"));
+        }
+
+        if (folder.ConfigNeedsWrite)
+        {
+            bool replaces = !folder.Has(PluginDriftKind.ConfigMissing);
+            restart |= replaces;
+            changes.Add(new PlannedChange(directory.FullPath, $"write '{directory.ConfigPath}' (PSHOMEDIR and CORECLRDIR = '{installation.PSHome}')"));
+        }
+
+        return folder.PluginNeedsCopy || folder.ConfigNeedsWrite ? folder : null;
+    }
+}
