@@ -3,6 +3,9 @@ namespace PSRemotingDsc.Errors;
 /// <summary>One sentence per exit code: what happened and what to do. Used for the manifest and for help.</summary>
 public static class ExitCodeDescriptions
 {
+    /// <summary>
+    /// Every <see cref="ExitCode"/> with its sentence, in numeric order; a test checks that each code has exactly one.
+    /// </summary>
     public static IReadOnlyList<KeyValuePair<ExitCode, string>> All { get; } =
     [
         new(ExitCode.Success, "Success."),

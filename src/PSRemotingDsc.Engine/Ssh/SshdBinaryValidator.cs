@@ -17,11 +17,19 @@ public sealed class SshdBinaryValidator : ISshdValidator
     private readonly string _sshdPath;
     private readonly TimeSpan _timeout;
 
+    /// <summary>Creates a validator that runs <paramref name="sshdPath"/> with <see cref="DefaultTimeout"/>.</summary>
+    /// <param name="sshdPath">The sshd executable, for example <c>/usr/sbin/sshd</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="sshdPath"/> is null or empty.</exception>
     public SshdBinaryValidator(string sshdPath)
         : this(sshdPath, DefaultTimeout)
     {
     }
 
+    /// <summary>Creates a validator that runs <paramref name="sshdPath"/> and kills it after <paramref name="timeout"/>.</summary>
+    /// <param name="sshdPath">The sshd executable, for example <c>/usr/sbin/sshd</c>.</param>
+    /// <param name="timeout">How long one <c>sshd -t</c> may run; must be positive.</param>
+    /// <exception cref="ArgumentException"><paramref name="sshdPath"/> is null or empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero or negative.</exception>
     public SshdBinaryValidator(string sshdPath, TimeSpan timeout)
     {
         ArgumentException.ThrowIfNullOrEmpty(sshdPath);

@@ -30,6 +30,7 @@ public sealed partial class SshdConfigWriter
     /// <summary>Atomically replaces <paramref name="path"/> with <paramref name="newText"/> (written as UTF-8 without BOM).</summary>
     /// <exception cref="PSRemotingDscException">
     /// <see cref="ExitCode.ValidationFailed"/> when sshd rejects the new file (and accepted, or failed differently on, the original);
+    /// <see cref="ExitCode.ConfigPathInvalid"/> when the path (or the file a link points at) exists but is not a regular file;
     /// <see cref="ExitCode.PermissionDenied"/> when the OS refuses; <see cref="ExitCode.UnexpectedError"/> for other I/O failures.
     /// </exception>
     public WriteResult Write(string path, string newText)

@@ -30,6 +30,7 @@ public sealed class SshdConfiguration
         Documents = documents;
     }
 
+    /// <summary>The file sshd is started with (<c>sshd -f</c>), whose Include lines lead to the others.</summary>
     public SshdConfigDocument Main { get; }
 
     /// <summary>The main file and every included file once, in the order sshd first reads them.</summary>

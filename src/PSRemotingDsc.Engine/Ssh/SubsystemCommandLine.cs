@@ -8,6 +8,8 @@ namespace PSRemotingDsc.Ssh;
 /// (<c>-sshs</c>…<c>-SSHServerMode</c>, <c>-nol</c>…<c>-NoLogo</c>, <c>-nop</c>…<c>-NoProfile</c>).
 /// Equality compares the executable and the arguments ordinally.
 /// </summary>
+/// <param name="Executable">The first word of the command, unquoted; empty when the command is empty.</param>
+/// <param name="Arguments">The remaining words, unquoted and unescaped, in order.</param>
 public sealed record SubsystemCommandLine(string Executable, IReadOnlyList<string> Arguments)
 {
     /// <summary>The arguments <see cref="ForPowerShell"/> puts before the extra ones.</summary>
@@ -52,11 +54,16 @@ public sealed record SubsystemCommandLine(string Executable, IReadOnlyList<strin
     /// </summary>
     public string Render() => Arguments.Count == 0 ? Executable : Executable + " " + string.Join(' ', Arguments);
 
+    /// <summary>True when <paramref name="other"/> has the same executable and the same arguments in the same order, compared ordinally.</summary>
+    /// <param name="other">The command line to compare with, or null.</param>
+    /// <returns>True when both command lines are the same.</returns>
     public bool Equals(SubsystemCommandLine? other) =>
         other is not null &&
         string.Equals(Executable, other.Executable, StringComparison.Ordinal) &&
         Arguments.SequenceEqual(other.Arguments, StringComparer.Ordinal);
 
+    /// <summary>A hash of the executable and the arguments, consistent with <see cref="Equals(SubsystemCommandLine)"/>.</summary>
+    /// <returns>The hash code.</returns>
     public override int GetHashCode()
     {
         var hash = new HashCode();

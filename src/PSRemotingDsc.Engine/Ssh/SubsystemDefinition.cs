@@ -6,4 +6,9 @@ namespace PSRemotingDsc.Ssh;
 /// "" when the line has no command (sshd rejects that). <see cref="InMatchBlock"/> is true when the line
 /// follows a <c>Match</c> line of the same file.
 /// </summary>
+/// <param name="Name">The subsystem name, unquoted (<c>powershell</c>).</param>
+/// <param name="Command">The rest of the line as written, or "" when there is none.</param>
+/// <param name="File">The file the line is in.</param>
+/// <param name="LineNumber">The 1-based line number.</param>
+/// <param name="InMatchBlock">True when the line follows a <c>Match</c> line of the same file.</param>
 public sealed record SubsystemDefinition(string Name, string Command, string File, int LineNumber, bool InMatchBlock);

@@ -7,6 +7,12 @@ namespace PSRemotingDsc.Ssh;
 [SupportedOSPlatform("windows")]
 public sealed partial class WindowsShortPathResolver : IShortPathResolver
 {
+    /// <inheritdoc />
+    /// <remarks>
+    /// A component that has no 8.3 name (short names turned off on the volume) comes back in its long form, so the
+    /// result may equal <paramref name="longPath"/>; null only when the call fails, for example when the path does
+    /// not exist.
+    /// </remarks>
     public string? GetShortPath(string longPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(longPath);

@@ -6,5 +6,10 @@ namespace PSRemotingDsc.Versions;
 /// </summary>
 public interface IPowerShellRegistry
 {
+    /// <summary>
+    /// The <c>InstallLocation</c> values, each once (compared ignoring case), as written (not checked to exist);
+    /// empty when the key is missing, unreadable, or the machine has no registry.
+    /// </summary>
+    /// <returns>The recorded installation directories.</returns>
     IReadOnlyList<string> GetInstallLocations();
 }

@@ -37,6 +37,9 @@ public sealed class InstallationDiscovery : IInstallationSource
     {
     }
 
+    /// <summary>Discovery that looks only where <paramref name="options"/> says; tests point it at fixture directories.</summary>
+    /// <param name="options">The places to look.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public InstallationDiscovery(InstallationDiscoveryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -45,6 +48,12 @@ public sealed class InstallationDiscovery : IInstallationSource
 
     private static string RuntimeFolder => OperatingSystem.IsWindows() ? "win" : "unix";
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// Scans the file system (and registry) on every call; wrap it in a <see cref="CachedInstallationSource"/> to
+    /// scan once. A directory that cannot be read, or that is not a PowerShell installation, is skipped without
+    /// error. Installations with the same version are ordered by <see cref="PowerShellInstallation.PSHome"/>.
+    /// </remarks>
     public IReadOnlyList<PowerShellInstallation> FindInstallations()
     {
         var found = new Dictionary<string, PowerShellInstallation>(PathIdentity.Comparer);

@@ -1,7 +1,7 @@
 namespace PSRemotingDsc.Versions;
 
 /// <summary>
-/// Where <see cref="InstallationDiscovery"/> looks. <see cref="FromEnvironment"/> describes the real machine;
+/// Where <see cref="InstallationDiscovery"/> looks. <see cref="FromEnvironment()"/> describes the real machine;
 /// tests build one with <see cref="IncludeWellKnown"/> false and only fixture directories.
 /// </summary>
 public sealed class InstallationDiscoveryOptions

@@ -8,6 +8,9 @@ public sealed class InstallationResolver
 {
     private readonly IInstallationSource source;
 
+    /// <summary>Creates a resolver that picks from the installations <paramref name="source"/> finds.</summary>
+    /// <param name="source">The installations on the machine; asked on every call, so pass a cached source to scan once.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
     public InstallationResolver(IInstallationSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -18,9 +21,12 @@ public sealed class InstallationResolver
     /// With <paramref name="psHome"/>: that installation, which must match <paramref name="versionSpec"/> if one is given.
     /// Otherwise the highest installation matching <paramref name="versionSpec"/>.
     /// </summary>
+    /// <param name="versionSpec">The <c>version</c> property (see <see cref="VersionSpec"/>), or null or empty when not set.</param>
+    /// <param name="psHome">The <c>pshome</c> property, an absolute <c>$PSHOME</c> path, or null or empty when not set.</param>
+    /// <returns>The installation to use.</returns>
     /// <exception cref="PSRemotingDscException">
-    /// VersionSpecInvalid (bad spec, or neither property given), PSHomeNotFound, PSHomeVersionMismatch,
-    /// PowerShellVersionNotInstalled.
+    /// VersionSpecInvalid (bad spec, or neither property given), PSHomeNotFound (relative path, or not an
+    /// installation), PSHomeVersionMismatch, PowerShellVersionNotInstalled.
     /// </exception>
     public PowerShellInstallation Resolve(string? versionSpec, string? psHome)
     {

@@ -12,6 +12,7 @@ namespace PSRemotingDsc.Versions;
 /// </summary>
 public static class PowerShellHomeReader
 {
+    /// <summary>The assembly whose version is the installation's version, without the <c>.dll</c> extension.</summary>
     public const string EngineAssemblyName = "System.Management.Automation";
 
     private const string InformationalVersionAttribute = "AssemblyInformationalVersionAttribute";
@@ -21,8 +22,8 @@ public static class PowerShellHomeReader
     public static string ExecutableName => OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh";
 
     /// <summary>
-    /// The installation in <paramref name="psHome"/>, or null if that directory has no pwsh executable or no
-    /// readable System.Management.Automation.dll with a PowerShell version.
+    /// The installation in <paramref name="psHome"/> (symbolic links resolved), or null if the path is not absolute,
+    /// or that directory has no pwsh executable or no readable System.Management.Automation.dll with a PowerShell version.
     /// </summary>
     public static PowerShellInstallation? TryRead(string psHome, string origin)
     {

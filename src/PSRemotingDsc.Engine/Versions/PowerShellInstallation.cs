@@ -4,7 +4,7 @@ namespace PSRemotingDsc.Versions;
 /// <param name="Version">The version read from the installation's System.Management.Automation.dll.</param>
 /// <param name="PSHome">Full path of the installation directory (<c>$PSHOME</c>), symlinks resolved.</param>
 /// <param name="Executable">Full path of <c>pwsh</c> (<c>pwsh.exe</c> on Windows) in <paramref name="PSHome"/>.</param>
-/// <param name="Origin">Where it was found: "opt", "usr-local", "PATH", "dotnet-tool (global)", "dotnet-tool (local)", "snap", "ProgramFiles", "registry", "extra-root", "pshome".</param>
+/// <param name="Origin">Where it was found: "opt", "usr-local", "PATH", "dotnet-tool (global)", "dotnet-tool (local)", "snap", "ProgramFiles", "registry", "extra-root", "pshome" (the <c>pshome</c> property), "executable" (a Subsystem line's pwsh), "WSMan plugin" (a plugin's configured <c>$PSHOME</c>).</param>
 public sealed record PowerShellInstallation(PowerShellVersion Version, string PSHome, string Executable, string Origin)
 {
     /// <summary>"7.6.9 at /opt/microsoft/powershell/7 (opt)", for messages.</summary>

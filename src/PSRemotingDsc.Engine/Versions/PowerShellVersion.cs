@@ -43,10 +43,13 @@ public sealed class PowerShellVersion : IComparable<PowerShellVersion>, IEquatab
         preReleaseIdentifiers = preReleaseLabel?.Split('.') ?? [];
     }
 
+    /// <summary>The major version, the <c>7</c> of <c>7.4.6</c>.</summary>
     public int Major { get; }
 
+    /// <summary>The minor version, the <c>4</c> of <c>7.4.6</c>.</summary>
     public int Minor { get; }
 
+    /// <summary>The patch version, the <c>6</c> of <c>7.4.6</c>.</summary>
     public int Patch { get; }
 
     /// <summary>The SemVer pre-release label (<c>preview.5</c>, <c>rc.1</c>); null for a stable release.</summary>
@@ -58,17 +61,41 @@ public sealed class PowerShellVersion : IComparable<PowerShellVersion>, IEquatab
     /// <summary>True for previews, release candidates and dev builds: anything that is not a stable release.</summary>
     public bool IsPreRelease => PreReleaseLabel is not null || BuildLabel is not null;
 
+    /// <summary>True when both are null, or both have the same numbers and labels (compared ordinally).</summary>
+    /// <param name="left">A version or null.</param>
+    /// <param name="right">A version or null.</param>
+    /// <returns>True when the versions are equal.</returns>
     public static bool operator ==(PowerShellVersion? left, PowerShellVersion? right) =>
         left is null ? right is null : left.Equals(right);
 
+    /// <summary>True when exactly one is null, or the numbers or labels differ.</summary>
+    /// <param name="left">A version or null.</param>
+    /// <param name="right">A version or null.</param>
+    /// <returns>True when the versions differ.</returns>
     public static bool operator !=(PowerShellVersion? left, PowerShellVersion? right) => !(left == right);
 
+    /// <summary>True when <paramref name="left"/> has lower precedence (see <see cref="CompareTo"/>); null sorts first.</summary>
+    /// <param name="left">A version or null.</param>
+    /// <param name="right">A version or null.</param>
+    /// <returns>True when <paramref name="left"/> sorts before <paramref name="right"/>.</returns>
     public static bool operator <(PowerShellVersion? left, PowerShellVersion? right) => Compare(left, right) < 0;
 
+    /// <summary>True when <paramref name="left"/> has higher precedence (see <see cref="CompareTo"/>); null sorts first.</summary>
+    /// <param name="left">A version or null.</param>
+    /// <param name="right">A version or null.</param>
+    /// <returns>True when <paramref name="left"/> sorts after <paramref name="right"/>.</returns>
     public static bool operator >(PowerShellVersion? left, PowerShellVersion? right) => Compare(left, right) > 0;
 
+    /// <summary>True when <paramref name="left"/> sorts before or equals <paramref name="right"/>; null sorts first.</summary>
+    /// <param name="left">A version or null.</param>
+    /// <param name="right">A version or null.</param>
+    /// <returns>True unless <paramref name="left"/> sorts after <paramref name="right"/>.</returns>
     public static bool operator <=(PowerShellVersion? left, PowerShellVersion? right) => Compare(left, right) <= 0;
 
+    /// <summary>True when <paramref name="left"/> sorts after or equals <paramref name="right"/>; null sorts first.</summary>
+    /// <param name="left">A version or null.</param>
+    /// <param name="right">A version or null.</param>
+    /// <returns>True unless <paramref name="left"/> sorts before <paramref name="right"/>.</returns>
     public static bool operator >=(PowerShellVersion? left, PowerShellVersion? right) => Compare(left, right) >= 0;
 
     /// <summary>Parses a version; the text must be canonical (no whitespace, no leading zeros, no 'v').</summary>
@@ -85,6 +112,10 @@ public sealed class PowerShellVersion : IComparable<PowerShellVersion>, IEquatab
             $"'{text}' is not a valid PowerShell version. {AcceptedForms}");
     }
 
+    /// <summary>Parses a version without throwing; accepts exactly what <see cref="Parse"/> accepts.</summary>
+    /// <param name="text">The text, such as <c>7.4.6</c> or <c>7.6.0-preview.5</c>; null or empty fails.</param>
+    /// <param name="version">The version when parsing succeeds; otherwise null.</param>
+    /// <returns>True when <paramref name="text"/> is a canonical PowerShell version.</returns>
     public static bool TryParse([NotNullWhen(true)] string? text, [NotNullWhen(true)] out PowerShellVersion? version)
     {
         version = null;
@@ -133,8 +164,18 @@ public sealed class PowerShellVersion : IComparable<PowerShellVersion>, IEquatab
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>
+    /// Compares by SemVer 2.0 precedence: numbers first, then a stable release after its pre-releases, then the
+    /// pre-release identifiers; a dev build sorts after the tag it was built on, ordered by its commit count.
+    /// A null <paramref name="other"/> sorts first.
+    /// </summary>
+    /// <param name="other">The version to compare with, or null.</param>
+    /// <returns>Less than 0 when this version sorts first, 0 when equal, greater than 0 when it sorts after.</returns>
     public int CompareTo(PowerShellVersion? other) => Compare(this, other);
 
+    /// <summary>True when <paramref name="other"/> has the same numbers and the same labels, compared ordinally.</summary>
+    /// <param name="other">The version to compare with, or null.</param>
+    /// <returns>True when the versions are equal.</returns>
     public bool Equals(PowerShellVersion? other) =>
         other is not null
         && Major == other.Major
@@ -143,8 +184,13 @@ public sealed class PowerShellVersion : IComparable<PowerShellVersion>, IEquatab
         && string.Equals(PreReleaseLabel, other.PreReleaseLabel, StringComparison.Ordinal)
         && string.Equals(BuildLabel, other.BuildLabel, StringComparison.Ordinal);
 
+    /// <summary>True when <paramref name="obj"/> is an equal <see cref="PowerShellVersion"/>.</summary>
+    /// <param name="obj">The object to compare with, or null.</param>
+    /// <returns>True when <paramref name="obj"/> is an equal version.</returns>
     public override bool Equals(object? obj) => Equals(obj as PowerShellVersion);
 
+    /// <summary>A hash of the numbers and labels, consistent with <see cref="Equals(PowerShellVersion)"/>.</summary>
+    /// <returns>The hash code.</returns>
     public override int GetHashCode() =>
         HashCode.Combine(Major, Minor, Patch, PreReleaseLabel is null ? 0 : StringComparer.Ordinal.GetHashCode(PreReleaseLabel), BuildLabel is null ? 0 : StringComparer.Ordinal.GetHashCode(BuildLabel));
 

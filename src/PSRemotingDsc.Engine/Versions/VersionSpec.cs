@@ -47,12 +47,18 @@ public sealed class VersionSpec
     /// <summary>The version an exact spec names; null otherwise.</summary>
     public PowerShellVersion? ExactVersion => exactVersion;
 
+    /// <summary>The major version every match has (the <c>7</c> of <c>7.4</c>).</summary>
     public int Major { get; }
 
+    /// <summary>The minor version every match has; null when the spec gives only a major version (<c>7</c>, <c>7-preview</c>).</summary>
     public int? Minor { get; }
 
+    /// <summary>The patch version every match has; null when the spec gives no patch (<c>7.4</c>, <c>7.6-preview</c>).</summary>
     public int? Patch { get; }
 
+    /// <summary>Parses the <c>version</c> property.</summary>
+    /// <param name="text">A spec in one of the forms listed on <see cref="VersionSpec"/>.</param>
+    /// <returns>The spec.</returns>
     /// <exception cref="PSRemotingDscException">VersionSpecInvalid, with the accepted forms.</exception>
     public static VersionSpec Parse(string text)
     {
@@ -74,6 +80,11 @@ public sealed class VersionSpec
         return new VersionSpec(version.Major, null, null, version.IsPreRelease, null);
     }
 
+    /// <summary>Parses the <c>version</c> property without throwing.</summary>
+    /// <param name="text">A spec in one of the forms listed on <see cref="VersionSpec"/>; null or empty fails.</param>
+    /// <param name="spec">The spec when parsing succeeds; otherwise null.</param>
+    /// <param name="error">When parsing fails, a sentence naming the text, what is wrong with it and <see cref="AcceptedForms"/>; otherwise null.</param>
+    /// <returns>True when <paramref name="text"/> is a valid spec.</returns>
     public static bool TryParse(string? text, [NotNullWhen(true)] out VersionSpec? spec, [NotNullWhen(false)] out string? error)
     {
         spec = null;
@@ -88,6 +99,13 @@ public sealed class VersionSpec
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="version"/> is the version an exact spec names, or for a prefix spec, has the same
+    /// major (and minor and patch, where given) and is a pre-release exactly when the spec is a <c>-preview</c> spec.
+    /// </summary>
+    /// <param name="version">An installed version.</param>
+    /// <returns>True when the spec selects <paramref name="version"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="version"/> is null.</exception>
     public bool Matches(PowerShellVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);

@@ -5,8 +5,11 @@ namespace PSRemotingDsc.Versions;
 /// <summary>Reads the PowerShell MSI's <c>InstalledVersions</c> key from both registry views; returns nothing off Windows.</summary>
 public sealed class WindowsPowerShellRegistry : IPowerShellRegistry
 {
+    /// <summary>The key under HKLM with one subkey per installed PowerShell MSI product.</summary>
     public const string InstalledVersionsKey = @"SOFTWARE\Microsoft\PowerShellCore\InstalledVersions";
 
+    /// <inheritdoc />
+    /// <remarks>The 64-bit view is read first, then the 32-bit one; a view whose key cannot be read is skipped.</remarks>
     public IReadOnlyList<string> GetInstallLocations()
     {
         if (!OperatingSystem.IsWindows())

@@ -17,6 +17,9 @@ public sealed class DirectoryPluginStore : IWSManPluginStore
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>A store over the machine image under <paramref name="root"/>; nothing is created until the first write.</summary>
+    /// <param name="root">The directory that stands for the machine's registry root; made absolute.</param>
+    /// <exception cref="ArgumentException"><paramref name="root"/> is null or empty.</exception>
     public DirectoryPluginStore(string root)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
@@ -30,11 +33,14 @@ public sealed class DirectoryPluginStore : IWSManPluginStore
     /// <summary><c>&lt;root&gt;/SOFTWARE/Microsoft/Windows/CurrentVersion/WSMAN/Plugin</c>.</summary>
     public string PluginRoot { get; }
 
+    /// <inheritdoc />
     public string Kind => $"directory {PluginRoot}";
 
     /// <summary>Files are not watched by anything; a restart is what the registry layout would need, so say so.</summary>
     public bool WritesNeedWinRMRestart => true;
 
+    /// <inheritdoc />
+    /// <remarks>A directory counts as a plugin only when it holds <see cref="ConfigXmlFileName"/>.</remarks>
     public IReadOnlyList<string> ListPluginNames()
     {
         if (!Directory.Exists(PluginRoot))
@@ -49,6 +55,7 @@ public sealed class DirectoryPluginStore : IWSManPluginStore
             .ToList();
     }
 
+    /// <inheritdoc />
     public string? GetConfigXml(string name)
     {
         PluginNameGuard.Ensure(name);
@@ -56,6 +63,7 @@ public sealed class DirectoryPluginStore : IWSManPluginStore
         return directory is null ? null : File.ReadAllText(Path.Join(directory, ConfigXmlFileName), Encoding.UTF8);
     }
 
+    /// <inheritdoc />
     public void Create(string name, string configXml)
     {
         PluginNameGuard.Ensure(name);
@@ -72,6 +80,7 @@ public sealed class DirectoryPluginStore : IWSManPluginStore
         WriteAtomically(Path.Join(directory, ConfigXmlFileName), configXml);
     }
 
+    /// <inheritdoc />
     public void Put(string name, string configXml)
     {
         PluginNameGuard.Ensure(name);
@@ -82,6 +91,8 @@ public sealed class DirectoryPluginStore : IWSManPluginStore
         WriteAtomically(Path.Join(directory, ConfigXmlFileName), configXml);
     }
 
+    /// <inheritdoc />
+    /// <remarks>Deletes the plugin's whole directory, including any files beside <see cref="ConfigXmlFileName"/>.</remarks>
     public void Delete(string name)
     {
         PluginNameGuard.Ensure(name);

@@ -8,5 +8,7 @@ namespace PSRemotingDsc.WSMan.Host;
 public interface IPluginFileAccess
 {
     /// <summary>What BUILTIN\Users (S-1-5-32-545) and Remote Management Users (S-1-5-32-580) lack on <paramref name="configFilePath"/>.</summary>
+    /// <param name="configFilePath">The full path of an existing <c>RemotePowerShellConfig.txt</c>.</param>
+    /// <returns>The rights each principal lacks; not applicable off Windows.</returns>
     PluginFileAccessReport CheckNonAdminAccess(string configFilePath);
 }

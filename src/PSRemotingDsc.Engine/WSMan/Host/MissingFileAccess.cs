@@ -7,5 +7,7 @@ namespace PSRemotingDsc.WSMan.Host;
 /// <param name="Path">The file.</param>
 public sealed record MissingFileAccess(string Sid, string Principal, string Right, string Path)
 {
+    /// <summary>The gap as a sentence fragment for messages: <c>Remote Management Users (S-1-5-32-580) cannot write 'C:\…\RemotePowerShellConfig.txt'</c>.</summary>
+    /// <returns>The text.</returns>
     public override string ToString() => $"{Principal} ({Sid}) cannot {Right} '{Path}'";
 }

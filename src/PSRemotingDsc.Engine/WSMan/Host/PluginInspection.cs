@@ -17,8 +17,12 @@ public sealed record PluginInspection(
     RemotePowerShellConfig? Config,
     PluginFileAccessReport? Access)
 {
+    /// <summary>True when <see cref="Drift"/> is empty: the folder matches the PowerShell home and non-admin users can use it.</summary>
     public bool InDesiredState => Drift.Count == 0;
 
+    /// <summary>True when <see cref="Drift"/> has a difference of <paramref name="kind"/>.</summary>
+    /// <param name="kind">The kind to look for.</param>
+    /// <returns>True when found.</returns>
     public bool Has(PluginDriftKind kind) => Drift.Any(d => d.Kind == kind);
 
     internal bool PluginNeedsCopy => Has(PluginDriftKind.PluginMissing) || Has(PluginDriftKind.PluginHashDiffers) || Has(PluginDriftKind.PluginOlder);

@@ -10,6 +10,10 @@ namespace PSRemotingDsc.WSMan.Host;
 /// </summary>
 public sealed class PowerShellConnectionProbe : IConnectionProbe
 {
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
+    /// <exception cref="Errors.PSRemotingDscException">PluginNameInvalid: <paramref name="endpointName"/> is not a valid plugin name.</exception>
+    /// <exception cref="System.ComponentModel.Win32Exception">The client's pwsh could not be started.</exception>
     public ConnectionProbeResult Probe(string endpointName, PowerShellInstallation client, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -9,6 +9,8 @@ namespace PSRemotingDsc.WSMan.Host;
 /// </summary>
 public sealed partial class ProcessElevation : IElevation
 {
+    /// <inheritdoc />
+    /// <remarks>Asked anew on every read.</remarks>
     public bool IsElevated
     {
         get

@@ -16,12 +16,24 @@ namespace PSRemotingDsc.WSMan.Host;
 /// </remarks>
 public sealed class ProcessSessionContext : IRemotingSessionContext
 {
+    /// <summary>
+    /// The environment variable that names the endpoint carrying the session; set and not blank, it overrides the
+    /// ancestry check (its value is trimmed).
+    /// </summary>
     public const string EndpointOverrideVariable = "PSREMOTINGDSC_SESSION_ENDPOINT";
+
+    /// <summary>The executable WinRM runs each PowerShell remoting session in; compared ignoring case.</summary>
     public const string WinRMHostProcessName = "wsmprovhost.exe";
+
+    /// <summary>The most parent links followed from this process before giving up (a miss).</summary>
     public const int MaxDepth = 64;
 
     private readonly Lazy<(bool Inside, string? Endpoint, string Evidence)> _answer;
 
+    /// <summary>
+    /// The context of the current process. Nothing is read until a property is first used; the answer is then
+    /// kept for the life of the object.
+    /// </summary>
     public ProcessSessionContext()
         : this(Environment.GetEnvironmentVariable, Environment.ProcessId, ReadProcessTable)
     {
@@ -32,10 +44,14 @@ public sealed class ProcessSessionContext : IRemotingSessionContext
         _answer = new(() => Detect(getEnvironmentVariable, processId, readProcessTable));
     }
 
+    /// <inheritdoc />
     public bool IsInsideWinRMSession => _answer.Value.Inside;
 
+    /// <inheritdoc />
+    /// <remarks>Known only from <see cref="EndpointOverrideVariable"/>; the ancestry check never finds a name.</remarks>
     public string? EndpointName => _answer.Value.Endpoint;
 
+    /// <inheritdoc />
     public string Evidence => _answer.Value.Evidence;
 
     /// <summary>One row of the process table: parent id and executable file name.</summary>

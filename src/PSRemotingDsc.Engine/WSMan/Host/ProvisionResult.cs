@@ -8,5 +8,6 @@ namespace PSRemotingDsc.WSMan.Host;
 /// <param name="Remaining">Drift provisioning does not fix (non-admin file access), from the final inspection.</param>
 public sealed record ProvisionResult(bool PluginCopied, bool ConfigWritten, bool WinRMRestartNeeded, IReadOnlyList<string> Changes, IReadOnlyList<PluginDrift> Remaining)
 {
+    /// <summary>True when a file was written: the plugin copied or the config written.</summary>
     public bool Changed => PluginCopied || ConfigWritten;
 }

@@ -13,13 +13,19 @@ namespace PSRemotingDsc.WSMan.Host;
 [SupportedOSPlatform("windows")]
 public sealed class RegistryPluginStore : IWSManPluginStore
 {
+    /// <summary>The key under HKLM with one subkey per WinRM plugin.</summary>
     public const string PluginKeyPath = @"SOFTWARE\Microsoft\Windows\CurrentVersion\WSMAN\Plugin";
+    /// <summary>The string value of a plugin's key that holds its ConfigXML.</summary>
     public const string ConfigXmlValueName = "ConfigXML";
 
+    /// <inheritdoc />
     public string Kind => @"registry HKLM\" + PluginKeyPath;
 
+    /// <summary>Always true: a running WinRM reads the registry only when it starts.</summary>
     public bool WritesNeedWinRMRestart => true;
 
+    /// <inheritdoc />
+    /// <remarks>Every subkey counts, even one without a ConfigXML value.</remarks>
     public IReadOnlyList<string> ListPluginNames()
     {
         return Guarded("list", "", () =>
@@ -35,6 +41,8 @@ public sealed class RegistryPluginStore : IWSManPluginStore
         });
     }
 
+    /// <inheritdoc />
+    /// <remarks>Also null when the key exists but has no string ConfigXML value.</remarks>
     public string? GetConfigXml(string name)
     {
         PluginNameGuard.Ensure(name);
@@ -46,6 +54,7 @@ public sealed class RegistryPluginStore : IWSManPluginStore
         });
     }
 
+    /// <inheritdoc />
     public void Create(string name, string configXml)
     {
         PluginNameGuard.Ensure(name);
@@ -67,6 +76,7 @@ public sealed class RegistryPluginStore : IWSManPluginStore
         });
     }
 
+    /// <inheritdoc />
     public void Put(string name, string configXml)
     {
         PluginNameGuard.Ensure(name);
@@ -81,6 +91,8 @@ public sealed class RegistryPluginStore : IWSManPluginStore
         });
     }
 
+    /// <inheritdoc />
+    /// <remarks>Deletes the plugin's whole key, with any subkeys.</remarks>
     public void Delete(string name)
     {
         PluginNameGuard.Ensure(name);

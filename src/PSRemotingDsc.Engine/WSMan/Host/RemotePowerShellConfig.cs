@@ -20,8 +20,13 @@ namespace PSRemotingDsc.WSMan.Host;
 /// </remarks>
 public sealed class RemotePowerShellConfig
 {
+    /// <summary>The file name, in the endpoint's plugin folder next to the pwrshplugin.dll copy.</summary>
     public const string FileName = "RemotePowerShellConfig.txt";
+
+    /// <summary>The case-sensitive tag before the PowerShell home the plugin loads from.</summary>
     public const string PSHomeDirTag = "PSHOMEDIR=";
+
+    /// <summary>The case-sensitive tag before the directory the plugin loads the .NET runtime from (PowerShell writes <c>$PSHOME</c> here too).</summary>
     public const string CoreClrDirTag = "CORECLRDIR=";
 
     private static readonly char[] Whitespace = [' ', '\n', '\r', '\t'];
@@ -51,7 +56,7 @@ public sealed class RemotePowerShellConfig
     public string? EffectiveCoreClrDir(Func<string, bool> directoryExists) => CoreClrDirValues.LastOrDefault(v => v.Length > 0 && directoryExists(v));
 
     /// <summary>The exact bytes New-PluginConfigFile writes for <paramref name="psHome"/>.</summary>
-    /// <exception cref="PSRemotingDscException"><see cref="ExitCode.UnsafeValue"/> for an empty path, control characters, or non-ASCII characters.</exception>
+    /// <exception cref="PSRemotingDscException"><see cref="ExitCode.UnsafeValue"/> for an empty path, control or non-ASCII characters, or leading or trailing whitespace.</exception>
     public static byte[] Format(string psHome)
     {
         EnsureWritable(psHome);

@@ -42,6 +42,7 @@ public sealed partial class WSManConfigPluginStore : IWSManPluginStore
     private readonly string _systemDirectory;
     private readonly TimeSpan _timeout;
 
+    /// <summary>A store that runs this machine's <c>winrm.vbs</c> under <c>cscript.exe</c>, each call bounded to 60 seconds.</summary>
     public WSManConfigPluginStore()
         : this(Environment.SystemDirectory, DefaultTimeout, BoundedProcess.Run)
     {
@@ -54,10 +55,17 @@ public sealed partial class WSManConfigPluginStore : IWSManPluginStore
         _run = run;
     }
 
+    /// <inheritdoc />
     public string Kind => "WSMan configuration API (winrm/config/plugin)";
 
+    /// <summary>False: WinRM applies writes made through its own API at once.</summary>
     public bool WritesNeedWinRMRestart => false;
 
+    /// <inheritdoc />
+    /// <exception cref="PSRemotingDscException">
+    /// WSManUnavailable (cscript did not start, or WinRM cannot be reached), WSManCallTimedOut,
+    /// WSManPluginAccessDenied or WSManPluginStoreFailed.
+    /// </exception>
     public IReadOnlyList<string> ListPluginNames()
     {
         string output = Invoke("list", "", ["enumerate", "winrm/config/plugin", "-format:xml"]);
@@ -68,6 +76,7 @@ public sealed partial class WSManConfigPluginStore : IWSManPluginStore
             .ToList();
     }
 
+    /// <inheritdoc />
     public string? GetConfigXml(string name)
     {
         PluginNameGuard.Ensure(name);
@@ -83,10 +92,15 @@ public sealed partial class WSManConfigPluginStore : IWSManPluginStore
         return start < 0 ? null : output[start..].Trim();
     }
 
+    /// <inheritdoc />
+    /// <remarks>An existing plugin of that name is reported by winrm, as WSManPluginStoreFailed.</remarks>
     public void Create(string name, string configXml) => Write("create", name, configXml);
 
+    /// <inheritdoc />
+    /// <remarks>A missing plugin is reported by winrm, as WSManPluginStoreFailed.</remarks>
     public void Put(string name, string configXml) => Write("put", name, configXml);
 
+    /// <inheritdoc />
     public void Delete(string name)
     {
         PluginNameGuard.Ensure(name);

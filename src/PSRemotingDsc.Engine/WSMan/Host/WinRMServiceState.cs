@@ -6,5 +6,6 @@ namespace PSRemotingDsc.WSMan.Host;
 /// <param name="StartType">"Automatic", "AutomaticDelayed", "Manual", "Disabled" or "Unknown".</param>
 public sealed record WinRMServiceState(bool Installed, bool Running, string StartType)
 {
+    /// <summary>The state of a machine without the WinRM service: not installed, not running, start type "Unknown".</summary>
     public static readonly WinRMServiceState NotInstalled = new(false, false, "Unknown");
 }

@@ -8,6 +8,10 @@ namespace PSRemotingDsc.WSMan.Host;
 [SupportedOSPlatform("windows")]
 public sealed class WindowsPluginFileAccess : IPluginFileAccess
 {
+    /// <inheritdoc />
+    /// <remarks>Explicit and inherited entries count; entries that only propagate to children do not.</remarks>
+    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <exception cref="UnauthorizedAccessException">This process may not read the file's security descriptor.</exception>
     public PluginFileAccessReport CheckNonAdminAccess(string configFilePath)
     {
         FileSecurity security = new FileInfo(configFilePath).GetAccessControl(AccessControlSections.Access);

@@ -16,7 +16,10 @@ namespace PSRemotingDsc.WSMan.Host;
 [SupportedOSPlatform("windows")]
 public sealed class WindowsWinRMHost : IWinRMHost
 {
+    /// <summary>The service name of WinRM, as <c>sc.exe</c> takes it.</summary>
     public const string ServiceName = "WinRM";
+
+    /// <summary>The key under HKLM (64-bit view) that holds <c>ServiceStackVersion</c> and the <c>Listener</c> subkeys.</summary>
     public const string WSManKeyPath = @"SOFTWARE\Microsoft\Windows\CurrentVersion\WSMAN";
 
     private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(500);
@@ -26,6 +29,7 @@ public sealed class WindowsWinRMHost : IWinRMHost
     private readonly string _systemDirectory;
     private readonly TimeSpan _pollInterval;
 
+    /// <summary>The WinRM of this machine, through the <c>sc.exe</c> in <see cref="Environment.SystemDirectory"/>.</summary>
     public WindowsWinRMHost()
         : this(Environment.SystemDirectory, DefaultPollInterval, BoundedProcess.Run)
     {
@@ -40,10 +44,14 @@ public sealed class WindowsWinRMHost : IWinRMHost
 
     private string ScExe => _services.Executable;
 
+    /// <summary>True: this is a real service.</summary>
     public bool CanRestart => true;
 
+    /// <inheritdoc />
     public string Description => "this machine";
 
+    /// <inheritdoc />
+    /// <remarks>Runs <c>sc.exe query</c> and <c>sc.exe qc</c>, each bounded to 30 seconds.</remarks>
     public WinRMServiceState GetServiceState()
     {
         BoundedProcess.Outcome query = Sc(MaxSingleCall, "query", ServiceName);
@@ -62,6 +70,7 @@ public sealed class WindowsWinRMHost : IWinRMHost
         return new WinRMServiceState(true, state == ServiceControlOutput.Running, ServiceControlOutput.ParseStartType(config.StandardOutput));
     }
 
+    /// <inheritdoc />
     public Version? GetServiceStackVersion()
     {
         using RegistryKey hive = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, RegistryView.Registry64);
@@ -69,6 +78,8 @@ public sealed class WindowsWinRMHost : IWinRMHost
         return wsman?.GetValue("ServiceStackVersion") is string text && Version.TryParse(text, out Version? version) ? version : null;
     }
 
+    /// <inheritdoc />
+    /// <remarks>Read from the names of the <c>Listener</c> subkeys under <see cref="WSManKeyPath"/>.</remarks>
     public WSManListenerPresence GetListeners()
     {
         using RegistryKey hive = RegistryKey.OpenBaseKey(RegistryHive.LocalMachine, RegistryView.Registry64);
@@ -76,8 +87,14 @@ public sealed class WindowsWinRMHost : IWinRMHost
         return ListenerKeyNames.Classify(listeners?.GetSubKeyNames() ?? []);
     }
 
+    /// <inheritdoc />
     public bool IsUniversalCRuntimePresent() => File.Exists(Path.Join(_systemDirectory, "ucrtbase.dll"));
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// A service already stopped is only started. The state is polled every 500 ms; each <c>sc.exe</c> call is
+    /// bounded by what is left of <paramref name="timeout"/>, at least 1 and at most 30 seconds.
+    /// </remarks>
     public void Restart(TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();

@@ -13,11 +13,13 @@ namespace PSRemotingDsc.WSMan.Plugin;
 /// </summary>
 public static class EndpointNaming
 {
+    /// <summary>The prefix of every endpoint name PowerShell 7 registers (<c>PowerShell.7</c>, <c>PowerShell.7.4.6</c>).</summary>
     public const string NamePrefix = "PowerShell.";
 
     /// <summary><c>WSManNativeApi.ResourceURIPrefix</c>.</summary>
     public const string ResourceUriPrefix = "http://schemas.microsoft.com/powershell/";
 
+    /// <summary>The file name of PowerShell's WinRM plugin, in <c>$PSHOME</c> and in each endpoint's plugin folder.</summary>
     public const string PluginDllName = "pwrshplugin.dll";
 
     /// <summary>
@@ -128,6 +130,8 @@ public static class EndpointNaming
         return problem is null;
     }
 
+    /// <summary>Throws unless <paramref name="name"/> passes <see cref="IsValidPluginName"/>.</summary>
+    /// <param name="name">The plugin name to check.</param>
     /// <exception cref="PSRemotingDscException">PluginNameInvalid (<see cref="ExitCode.PluginNameInvalid"/>), saying what is wrong and what to do.</exception>
     public static void ValidatePluginName(string? name)
     {

@@ -10,6 +10,7 @@ namespace PSRemotingDsc.WSMan.Plugin;
 /// </summary>
 public static class EndpointProtection
 {
+    /// <summary>The name prefix of Windows PowerShell's endpoints; compared ignoring case.</summary>
     public const string WindowsPowerShellNamePrefix = "Microsoft.PowerShell";
 
     private static readonly string[] WindowsPowerShellPluginSuffixes =
@@ -18,6 +19,10 @@ public static class EndpointProtection
         @"\syswow64\" + EndpointNaming.PluginDllName,
     ];
 
+    /// <summary>True when <paramref name="name"/> starts with <see cref="WindowsPowerShellNamePrefix"/>, in any case.</summary>
+    /// <param name="name">An endpoint name.</param>
+    /// <returns>True for a Windows PowerShell endpoint name.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     public static bool IsWindowsPowerShellName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -36,9 +41,17 @@ public static class EndpointProtection
         return WindowsPowerShellPluginSuffixes.Any(suffix => normalized.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>True when the endpoint is Windows PowerShell's, by its name or by its plugin.</summary>
+    /// <param name="name">The endpoint name.</param>
+    /// <param name="filename">Its <c>Filename</c> attribute, or null when unknown.</param>
+    /// <returns>True when psremotingdsc must not change the endpoint.</returns>
     public static bool IsProtected(string name, string? filename) =>
         IsWindowsPowerShellName(name) || IsWindowsPowerShellPlugin(filename);
 
+    /// <summary>True when the endpoint <paramref name="configuration"/> describes is Windows PowerShell's, by its name or by its plugin.</summary>
+    /// <param name="configuration">The endpoint's plugin configuration.</param>
+    /// <returns>True when psremotingdsc must not change the endpoint.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is null.</exception>
     public static bool IsProtected(PluginConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);

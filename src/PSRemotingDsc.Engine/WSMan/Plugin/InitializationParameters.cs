@@ -18,6 +18,7 @@ public sealed class InitializationParameters : IReadOnlyList<InitializationParam
 
     private readonly List<InitializationParameter> items = [];
 
+    /// <summary>The number of <c>Param</c> elements, duplicates included.</summary>
     public int Count => items.Count;
 
     /// <summary>Elements inside <c>InitializationParameters</c> other than <c>Param</c>, kept for the round trip.</summary>
@@ -40,6 +41,9 @@ public sealed class InitializationParameters : IReadOnlyList<InitializationParam
         }
     }
 
+    /// <summary>The parameter at <paramref name="index"/>, in document order.</summary>
+    /// <param name="index">The zero-based position.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than <see cref="Count"/>.</exception>
     public InitializationParameter this[int index] => items[index];
 
     /// <summary>The value of the first parameter with that name (case-insensitive); null when absent.</summary>
@@ -83,6 +87,8 @@ public sealed class InitializationParameters : IReadOnlyList<InitializationParam
         return items.RemoveAll(item => string.Equals(item.Name, name, StringComparison.OrdinalIgnoreCase)) > 0;
     }
 
+    /// <summary>Enumerates the parameters in document order.</summary>
+    /// <returns>The enumerator.</returns>
     public IEnumerator<InitializationParameter> GetEnumerator() => items.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

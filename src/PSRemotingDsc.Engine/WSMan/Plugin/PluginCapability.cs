@@ -5,6 +5,9 @@ namespace PSRemotingDsc.WSMan.Plugin;
 /// <summary>A <c>&lt;Capability Type='Shell' /&gt;</c> of a resource.</summary>
 public sealed class PluginCapability
 {
+    /// <summary>A capability of <paramref name="type"/>, with no other attributes.</summary>
+    /// <param name="type">The <c>Type</c> attribute, such as <c>Shell</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="type"/> is null or empty.</exception>
     public PluginCapability(string type)
     {
         ArgumentException.ThrowIfNullOrEmpty(type);

@@ -12,6 +12,9 @@ public sealed class PluginConfiguration
     /// <summary>The namespace of <c>PlugInConfiguration</c> and its children.</summary>
     public const string Namespace = "http://schemas.microsoft.com/wbem/wsman/1/config/PluginConfiguration";
 
+    /// <summary>An empty configuration for plugin <paramref name="name"/>: every attribute absent, no resources, no quotas.</summary>
+    /// <param name="name">The plugin (endpoint) name; not validated here.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
     public PluginConfiguration(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -24,27 +27,43 @@ public sealed class PluginConfiguration
     /// <summary>The plugin DLL as written, <c>%windir%</c> unexpanded.</summary>
     public string? Filename { get; set; }
 
+    /// <summary>The version of the WinRM plugin API the plugin is written for; PowerShell writes <c>2</c>.</summary>
     public string? SDKVersion { get; set; }
 
+    /// <summary>How WinRM hands XML to the plugin, <c>text</c> or <c>XmlReader</c>; PowerShell writes <c>text</c>.</summary>
     public string? XmlRenderingType { get; set; }
 
+    /// <summary>Whether WinRM loads the plugin (<c>True</c> or <c>False</c>); a disabled endpoint refuses every session.</summary>
     public string? Enabled { get; set; }
 
     /// <summary><c>32</c> or <c>64</c>; WinRM adds it when absent.</summary>
     public string? Architecture { get; set; }
 
+    /// <summary>
+    /// <c>true</c> when sessions of this plugin share one host process; absent (as PowerShell writes it by default)
+    /// means each session gets its own <c>wsmprovhost.exe</c>.
+    /// </summary>
     public string? UseSharedProcess { get; set; }
 
+    /// <summary><c>true</c> when sessions run as a temporary virtual administrator account instead of the connecting user.</summary>
     public string? RunAsVirtualAccount { get; set; }
 
+    /// <summary>Semicolon-separated groups the virtual account is made a member of; only with <see cref="RunAsVirtualAccount"/>.</summary>
     public string? RunAsVirtualAccountGroups { get; set; }
 
+    /// <summary>
+    /// What happens when the output buffer of a disconnected session fills: <c>Block</c> (the command waits,
+    /// PowerShell's default) or <c>Drop</c> (the oldest output is discarded).
+    /// </summary>
     public string? OutputBufferingMode { get; set; }
 
+    /// <summary>Seconds a host process with no session left is kept before it exits; PowerShell writes <c>0</c>.</summary>
     public string? ProcessIdleTimeoutSec { get; set; }
 
+    /// <summary>Whether WinRM restarts the plugin automatically; PowerShell does not write it.</summary>
     public string? AutoRestart { get; set; }
 
+    /// <summary>The account sessions run as instead of the connecting user (<c>-RunAsCredential</c>), or null; the password is <see cref="RunAsPassword"/>.</summary>
     public string? RunAsUser { get; set; }
 
     /// <summary>Write-only secret: kept for the round trip, never compared nor shown in differences.</summary>
@@ -56,6 +75,7 @@ public sealed class PluginConfiguration
     /// <summary>Root attributes not listed above, kept for the round trip.</summary>
     public IList<XAttribute> AdditionalAttributes { get; } = [];
 
+    /// <summary>The <c>InitializationParameters</c> the plugin receives (PSVersion, session configuration data…), in document order.</summary>
     public InitializationParameters InitializationParameters { get; } = new();
 
     /// <summary>The resources in document order; a PowerShell endpoint has one.</summary>

@@ -8,13 +8,28 @@ namespace PSRemotingDsc.WSMan.Plugin;
 /// </summary>
 public sealed class PluginQuotas
 {
+    /// <summary>The attribute name of <see cref="IdleTimeoutms"/>.</summary>
     public const string IdleTimeoutmsName = "IdleTimeoutms";
+
+    /// <summary>The attribute name of <see cref="MaxConcurrentUsers"/>.</summary>
     public const string MaxConcurrentUsersName = "MaxConcurrentUsers";
+
+    /// <summary>The attribute name of <see cref="MaxProcessesPerShell"/>.</summary>
     public const string MaxProcessesPerShellName = "MaxProcessesPerShell";
+
+    /// <summary>The attribute name of <see cref="MaxMemoryPerShellMB"/>.</summary>
     public const string MaxMemoryPerShellMBName = "MaxMemoryPerShellMB";
+
+    /// <summary>The attribute name of <see cref="MaxShellsPerUser"/>.</summary>
     public const string MaxShellsPerUserName = "MaxShellsPerUser";
+
+    /// <summary>The attribute name of <see cref="MaxConcurrentCommandsPerShell"/>.</summary>
     public const string MaxConcurrentCommandsPerShellName = "MaxConcurrentCommandsPerShell";
+
+    /// <summary>The attribute name of <see cref="MaxShells"/>.</summary>
     public const string MaxShellsName = "MaxShells";
+
+    /// <summary>The attribute name of <see cref="MaxIdleTimeoutms"/>.</summary>
     public const string MaxIdleTimeoutmsName = "MaxIdleTimeoutms";
 
     /// <summary>
@@ -44,20 +59,28 @@ public sealed class PluginQuotas
     /// <summary>True when no quota of <see cref="Names"/> is set and there are no additional attributes.</summary>
     public bool IsEmpty => values.Count == 0 && AdditionalAttributes.Count == 0;
 
+    /// <summary>Milliseconds a session may stay idle before WinRM closes it (PowerShell's default 7200000, two hours); null when not set.</summary>
     public long? IdleTimeoutms { get => this[IdleTimeoutmsName]; set => this[IdleTimeoutmsName] = value; }
 
+    /// <summary>How many users may have sessions on the endpoint at the same time; null when not set.</summary>
     public long? MaxConcurrentUsers { get => this[MaxConcurrentUsersName]; set => this[MaxConcurrentUsersName] = value; }
 
+    /// <summary>How many processes one session may run at the same time; null when not set.</summary>
     public long? MaxProcessesPerShell { get => this[MaxProcessesPerShellName]; set => this[MaxProcessesPerShellName] = value; }
 
+    /// <summary>The memory one session may use, child processes included, in megabytes; null when not set.</summary>
     public long? MaxMemoryPerShellMB { get => this[MaxMemoryPerShellMBName]; set => this[MaxMemoryPerShellMBName] = value; }
 
+    /// <summary>How many sessions one user may have open on the endpoint at the same time; null when not set.</summary>
     public long? MaxShellsPerUser { get => this[MaxShellsPerUserName]; set => this[MaxShellsPerUserName] = value; }
 
+    /// <summary>How many commands may run at the same time in one session; null when not set.</summary>
     public long? MaxConcurrentCommandsPerShell { get => this[MaxConcurrentCommandsPerShellName]; set => this[MaxConcurrentCommandsPerShellName] = value; }
 
+    /// <summary>How many sessions may be open on the endpoint at the same time, all users together; null when not set.</summary>
     public long? MaxShells { get => this[MaxShellsName]; set => this[MaxShellsName] = value; }
 
+    /// <summary>The longest idle timeout, in milliseconds, a client may ask for (for example for a disconnected session); null when not set.</summary>
     public long? MaxIdleTimeoutms { get => this[MaxIdleTimeoutmsName]; set => this[MaxIdleTimeoutmsName] = value; }
 
     /// <summary>A quota by its exact attribute name (one of <see cref="Names"/>); null when not set.</summary>

@@ -5,6 +5,11 @@ namespace PSRemotingDsc.WSMan.Security;
 /// expression of an <c>XA</c>/<c>XD</c> ACE, kept verbatim with its outer parentheses (PowerShell writes
 /// <c>(Member_of {SID(S-1-…)})</c> for RequiredGroups); null for other types.
 /// </summary>
+/// <param name="Type">Allow, deny, audit, alarm, or their conditional forms.</param>
+/// <param name="Flags">Inheritance and audit flags.</param>
+/// <param name="Mask">The rights, as a Windows access mask (see <see cref="AccessMask"/>).</param>
+/// <param name="Sid">Who the ACE applies to.</param>
+/// <param name="Condition">The conditional expression of a conditional ACE, with its outer parentheses; null otherwise.</param>
 public sealed record AccessControlEntry(AceType Type, AceFlags Flags, uint Mask, Sid Sid, string? Condition = null)
 {
     /// <summary>True for deny ACEs, conditional or not.</summary>

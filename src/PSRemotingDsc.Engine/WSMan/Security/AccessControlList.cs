@@ -3,6 +3,10 @@ namespace PSRemotingDsc.WSMan.Security;
 /// <summary>A DACL or SACL: its flags and its ACEs in the order written.</summary>
 public sealed class AccessControlList
 {
+    /// <summary>An ACL with <paramref name="flags"/> and a copy of <paramref name="entries"/>, in the order given.</summary>
+    /// <param name="flags">The ACL flags (<c>P</c>, <c>AR</c>, <c>AI</c>, or a null ACL).</param>
+    /// <param name="entries">The ACEs; copied, not canonicalized.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
     public AccessControlList(AclFlags flags, IEnumerable<AccessControlEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -10,8 +14,10 @@ public sealed class AccessControlList
         Entries = [.. entries];
     }
 
+    /// <summary>The flags written after <c>D:</c> or <c>S:</c>.</summary>
     public AclFlags Flags { get; }
 
+    /// <summary>The ACEs in the order written; empty for an ACL that grants (or audits) nothing.</summary>
     public IReadOnlyList<AccessControlEntry> Entries { get; }
 
     /// <summary>True when the ACL is protected from inheritance (<c>P</c>).</summary>

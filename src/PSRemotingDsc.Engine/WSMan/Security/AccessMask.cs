@@ -11,21 +11,52 @@ namespace PSRemotingDsc.WSMan.Security;
 /// </summary>
 public static class AccessMask
 {
+    /// <summary><c>GA</c>: GENERIC_ALL, every right the object type defines.</summary>
     public const uint GenericAll = 0x10000000;
+
+    /// <summary><c>GX</c>: GENERIC_EXECUTE, the object type's execute rights.</summary>
     public const uint GenericExecute = 0x20000000;
+
+    /// <summary><c>GW</c>: GENERIC_WRITE, the object type's write rights.</summary>
     public const uint GenericWrite = 0x40000000;
+
+    /// <summary><c>GR</c>: GENERIC_READ, the object type's read rights.</summary>
     public const uint GenericRead = 0x80000000;
+
+    /// <summary><c>SD</c>: DELETE, the right to delete the object.</summary>
     public const uint Delete = 0x00010000;
+
+    /// <summary><c>RC</c>: READ_CONTROL, the right to read the security descriptor (not the SACL).</summary>
     public const uint ReadControl = 0x00020000;
+
+    /// <summary><c>WD</c>: WRITE_DAC, the right to change the DACL.</summary>
     public const uint WriteDac = 0x00040000;
+
+    /// <summary><c>WO</c>: WRITE_OWNER, the right to change the owner.</summary>
     public const uint WriteOwner = 0x00080000;
+
+    /// <summary><c>FA</c>: FILE_ALL_ACCESS, every file right.</summary>
     public const uint FileAllAccess = 0x001F01FF;
+
+    /// <summary><c>FR</c>: FILE_GENERIC_READ, read data, attributes, extended attributes and the security descriptor.</summary>
     public const uint FileGenericRead = 0x00120089;
+
+    /// <summary><c>FW</c>: FILE_GENERIC_WRITE, write and append data, attributes and extended attributes.</summary>
     public const uint FileGenericWrite = 0x00120116;
+
+    /// <summary><c>FX</c>: FILE_GENERIC_EXECUTE, execute and read attributes.</summary>
     public const uint FileGenericExecute = 0x001200A0;
+
+    /// <summary><c>KA</c>: KEY_ALL_ACCESS, every registry key right.</summary>
     public const uint KeyAllAccess = 0x000F003F;
+
+    /// <summary><c>KR</c>: KEY_READ, query values, enumerate subkeys, be notified of changes.</summary>
     public const uint KeyRead = 0x00020019;
+
+    /// <summary><c>KW</c>: KEY_WRITE, set values and create subkeys.</summary>
     public const uint KeyWrite = 0x00020006;
+
+    /// <summary><c>KX</c>: KEY_EXECUTE, the same bits as <see cref="KeyRead"/>.</summary>
     public const uint KeyExecute = 0x00020019;
 
     /// <summary>Aliases naming one bit, in ascending bit order (the order Windows writes them).</summary>

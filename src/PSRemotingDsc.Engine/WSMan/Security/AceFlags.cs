@@ -6,6 +6,7 @@ namespace PSRemotingDsc.WSMan.Security;
 public enum AceFlags
 #pragma warning restore CA1711
 {
+    /// <summary>No flag: the ACE applies to this object only and is explicit.</summary>
     None = 0,
 
     /// <summary><c>OI</c>: OBJECT_INHERIT_ACE.</summary>

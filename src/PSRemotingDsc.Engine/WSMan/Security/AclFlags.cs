@@ -6,6 +6,7 @@ namespace PSRemotingDsc.WSMan.Security;
 public enum AclFlags
 #pragma warning restore CA1711
 {
+    /// <summary>No flag: the ACL may inherit from the parent and is not a null ACL.</summary>
     None = 0,
 
     /// <summary><c>P</c>: SE_DACL_PROTECTED / SE_SACL_PROTECTED: inheritance from the parent is blocked.</summary>

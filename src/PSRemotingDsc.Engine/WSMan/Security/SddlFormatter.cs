@@ -11,6 +11,10 @@ namespace PSRemotingDsc.WSMan.Security;
 /// </summary>
 public static class SddlFormatter
 {
+    /// <summary>The canonical SDDL of <paramref name="descriptor"/>; absent parts are left out.</summary>
+    /// <param name="descriptor">The descriptor to write; its ACLs are canonicalized, the object itself is not changed.</param>
+    /// <returns>The SDDL string, such as <c>O:NSG:BAD:P(A;;GA;;;BA)</c>; empty when every part is absent.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="descriptor"/> is null.</exception>
     public static string Format(SecurityDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);

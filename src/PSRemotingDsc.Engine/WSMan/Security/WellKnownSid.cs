@@ -8,6 +8,10 @@ namespace PSRemotingDsc.WSMan.Security;
 /// <see cref="RelativeId"/>. <see cref="DisplayName"/> is a stable English name from this table, never a
 /// localized account name from the operating system.
 /// </summary>
+/// <param name="Alias">The two-letter SDDL alias (<c>BA</c>).</param>
+/// <param name="Value">The fixed SID (<c>S-1-5-32-544</c>); null for an alias relative to the machine or domain.</param>
+/// <param name="RelativeId">The RID within the machine or domain for a relative alias (500 for <c>LA</c>); null for a fixed SID.</param>
+/// <param name="DisplayName">A stable English name for messages (<c>Administrators</c>).</param>
 public sealed record WellKnownSid(string Alias, string? Value, int? RelativeId, string DisplayName)
 {
     /// <summary>True when the alias names an account relative to the machine or the (root) domain.</summary>
