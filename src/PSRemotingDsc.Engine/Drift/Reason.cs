@@ -7,8 +7,13 @@ namespace PSRemotingDsc.Drift;
 /// </summary>
 public sealed record Reason(string Code, string Phrase, string Property)
 {
+    /// <summary>What every <see cref="Code"/> starts with: <c>&lt;ResourceName&gt;:&lt;ResourceName&gt;:</c>, as Machine Configuration expects.</summary>
     public const string CodePrefix = "PSRemotingEndpoint:PSRemotingEndpoint:";
 
+    /// <summary>The reason with the stable code of <paramref name="id"/>.</summary>
+    /// <param name="id">The stable identifier; its name becomes the end of <see cref="Code"/>.</param>
+    /// <param name="phrase">One sentence for a person: what differs and where.</param>
+    /// <param name="property">The wire name of the instance property that differs.</param>
     public static Reason Create(ReasonId id, string phrase, string property) => new(CodePrefix + id, phrase, property);
 
     /// <summary>The properties the reasons name, each once, in order: dsc's list of differing or changed properties.</summary>

@@ -13,6 +13,10 @@ namespace PSRemotingDsc.Endpoints;
 /// </summary>
 public static class ValueSafety
 {
+    /// <summary>A non-empty value without whitespace, and without the characters <see cref="RequireSafePath"/> refuses.</summary>
+    /// <param name="property">The property named in the error.</param>
+    /// <param name="value">The value to check.</param>
+    /// <exception cref="PSRemotingDscException">UnsafeValue; nothing was changed.</exception>
     public static void RequireSafeToken(string property, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -51,6 +55,10 @@ public static class ValueSafety
         }
     }
 
+    /// <summary>A path: no line break, control, invisible format or lone surrogate character, no quote (" ' `) and no '#', which sshd_config reads as syntax; spaces are allowed.</summary>
+    /// <param name="property">The property named in the error.</param>
+    /// <param name="value">The path to check.</param>
+    /// <exception cref="PSRemotingDscException">UnsafeValue; nothing was changed.</exception>
     public static void RequireSafePath(string property, string value)
     {
         ArgumentNullException.ThrowIfNull(value);

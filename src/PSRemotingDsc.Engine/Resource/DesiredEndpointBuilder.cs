@@ -77,7 +77,7 @@ internal sealed class DesiredEndpointBuilder
             transport == Transport.Ssh ? SshdConfigPathOf(properties) : null,
             Installation: null);
         owner.Check(desired);
-        desired = desired with { Installation = Resolve(properties) };
+        desired = desired with { Installation = Resolve(spec, properties) };
         _environment.Trace.Write(TraceLevel.Debug, desired.Installation is { } installation
             ? $"Version '{spec}' resolves to PowerShell {installation.Version} in '{installation.PSHome}' ({installation.Origin}){owner.ResolutionContext}."
             : $"Version '{spec}' is not installed; endpoint '{desired.Name}' is only checked for absence.");
@@ -85,11 +85,11 @@ internal sealed class DesiredEndpointBuilder
     }
 
     /// <summary>Removing the endpoint of an uninstalled version needs no installation: it is found by name.</summary>
-    private PowerShellInstallation? Resolve(EndpointProperties properties)
+    private PowerShellInstallation? Resolve(VersionSpec spec, EndpointProperties properties)
     {
         try
         {
-            return _resolver.Resolve(properties.Version, properties.PSHome);
+            return _resolver.Resolve(spec, properties.PSHome);
         }
         catch (PSRemotingDscException ex) when (ex.ExitCode == ExitCode.VersionNotFound && !properties.ShouldExist)
         {

@@ -8,20 +8,28 @@ namespace PSRemotingDsc.Resource;
 /// <summary>The operating-system ports the resource works through; tests replace what the OS cannot give them.</summary>
 public sealed class ResourceEnvironment
 {
+    /// <summary>Finds the PowerShell installations on the machine.</summary>
     public required IInstallationSource Installations { get; init; }
 
+    /// <summary>Receives progress and diagnostic lines.</summary>
     public required ITraceSink Trace { get; init; }
 
+    /// <summary>The sshd binary that validates a new configuration (<c>sshd -t</c>), or null when none is installed.</summary>
     public Func<string?> FindSshd { get; init; } = SshdLocator.FindSshd;
 
+    /// <summary>Reloads the sshd that reads a configuration file.</summary>
     public ISshdControl SshdControl { get; init; } = new SshdServiceControl();
 
+    /// <summary>Whether the rules of Windows apply (WSMan default, OpenSSH for Windows paths).</summary>
     public bool IsWindows { get; init; } = OperatingSystem.IsWindows();
 
+    /// <summary>Windows: gives the 8.3 short path of a pwsh path with spaces; null elsewhere.</summary>
     public IShortPathResolver? ShortPaths { get; init; }
 
+    /// <summary>How long a reload of sshd may take.</summary>
     public TimeSpan ReloadTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The sshd_config used when an instance sets no <c>sshdConfigPath</c>.</summary>
     public string DefaultSshdConfigPath { get; init; } = SshdLocator.DefaultConfigPath;
 
     /// <summary>How long a set or delete waits for another process's lock on the same configuration file.</summary>
@@ -35,6 +43,8 @@ public sealed class ResourceEnvironment
     /// <summary>The WSMan parts; null where WSMan endpoints do not exist (Linux, macOS).</summary>
     public WSManEnvironment? WSMan { get; init; }
 
+    /// <summary>This machine: installation discovery, the real sshd and service control, WSMan on Windows (or the image <see cref="WSManEnvironment.ImageRootVariable"/> names), and the lock timeout from <see cref="LockTimeoutVariable"/>.</summary>
+    /// <param name="trace">Receives progress and diagnostic lines.</param>
     public static ResourceEnvironment CreateDefault(ITraceSink trace) => new()
     {
         Installations = new CachedInstallationSource(new InstallationDiscovery()),

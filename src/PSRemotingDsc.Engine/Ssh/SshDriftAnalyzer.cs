@@ -11,11 +11,15 @@ public sealed class SshDriftAnalyzer
 {
     private readonly bool _isWindows;
 
+    /// <param name="isWindows">Whether sshd runs on Windows, where a pwsh path with spaces cannot be a subsystem (Win32-OpenSSH).</param>
     public SshDriftAnalyzer(bool isWindows)
     {
         _isWindows = isWindows;
     }
 
+    /// <summary>Every difference between <paramref name="desired"/> and <paramref name="observed"/>; empty when in the desired state.</summary>
+    /// <param name="desired">The endpoint asked for.</param>
+    /// <param name="observed">Every definition of its name in sshd_config.</param>
     public IReadOnlyList<Reason> Analyze(SshEndpointDesired desired, SshEndpointObservation observed)
     {
         ArgumentNullException.ThrowIfNull(desired);

@@ -9,7 +9,9 @@ public sealed record SshEndpointObservation(
     IReadOnlyList<ObservedSubsystem> Definitions,
     IReadOnlyList<SubsystemDefinition> MatchBlockDefinitions)
 {
+    /// <summary>Whether a global definition exists (one only inside a Match block does not count).</summary>
     public bool Exists => Definitions.Count > 0;
 
+    /// <summary>The definition sshd uses: the first global one; null when none.</summary>
     public ObservedSubsystem? Effective => Definitions.Count > 0 ? Definitions[0] : null;
 }

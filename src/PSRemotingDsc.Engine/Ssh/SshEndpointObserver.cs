@@ -8,12 +8,15 @@ public sealed class SshEndpointObserver
     private readonly InstallationResolver _resolver;
     private readonly Func<string, bool> _fileExists;
 
+    /// <param name="resolver">Finds the installation a Subsystem command starts.</param>
+    /// <param name="fileExists">Whether a path is a file; tests replace it.</param>
     public SshEndpointObserver(InstallationResolver resolver, Func<string, bool>? fileExists = null)
     {
         _resolver = resolver;
         _fileExists = fileExists ?? File.Exists;
     }
 
+    /// <summary>Every definition of <paramref name="name"/>, global ones in the order sshd reads them, each identified.</summary>
     public SshEndpointObservation Observe(SshdConfiguration configuration, string name)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -64,6 +67,7 @@ public sealed class SshEndpointObserver
         return observations;
     }
 
+    /// <summary>What one definition starts: its parsed command and the PowerShell installation it belongs to, if any.</summary>
     public ObservedSubsystem Identify(SubsystemDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

@@ -11,6 +11,12 @@ namespace PSRemotingDsc.Ssh;
 /// </summary>
 public static class SshPlanner
 {
+    /// <summary>The edits that remove <paramref name="reasons"/>, applied to the documents of <paramref name="configuration"/> in memory; empty when there are none.</summary>
+    /// <param name="desired">The endpoint asked for, with the executable its line starts.</param>
+    /// <param name="configuration">The configuration as read; its documents are edited.</param>
+    /// <param name="observed">What the configuration registers under the name.</param>
+    /// <param name="reasons">The drift to remove.</param>
+    /// <exception cref="PSRemotingDscException">KeptArgumentsUnsafe: the line to rewrite carries shell syntax and no arguments were declared.</exception>
     public static SshPlan Plan(SshEndpointDesired desired, SshdConfiguration configuration, SshEndpointObservation observed, IReadOnlyList<Reason> reasons)
     {
         ArgumentNullException.ThrowIfNull(desired);

@@ -6,7 +6,7 @@ public static class SshdLocator
     /// <summary>The sshd_config the OpenSSH server of this OS reads by default: <c>/etc/ssh/sshd_config</c>, or <c>%ProgramData%\ssh\sshd_config</c> on Windows.</summary>
     public static string DefaultConfigPath => OperatingSystem.IsWindows()
         ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.CommonApplicationData), "ssh", "sshd_config")
-        : "/etc/ssh/sshd_config";
+        : SshdServiceControl.SystemConfigPath;
 
     private static readonly string[] UnixCandidates =
     [

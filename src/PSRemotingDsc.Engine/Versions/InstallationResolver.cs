@@ -18,19 +18,18 @@ public sealed class InstallationResolver
     }
 
     /// <summary>
-    /// With <paramref name="psHome"/>: that installation, which must match <paramref name="versionSpec"/> if one is given.
-    /// Otherwise the highest installation matching <paramref name="versionSpec"/>.
+    /// With <paramref name="psHome"/>: that installation, which must match <paramref name="spec"/> if one is given.
+    /// Otherwise the highest installation matching <paramref name="spec"/>.
     /// </summary>
-    /// <param name="versionSpec">The <c>version</c> property (see <see cref="VersionSpec"/>), or null or empty when not set.</param>
+    /// <param name="spec">The parsed <c>version</c> property, or null when not set.</param>
     /// <param name="psHome">The <c>pshome</c> property, an absolute <c>$PSHOME</c> path, or null or empty when not set.</param>
     /// <returns>The installation to use.</returns>
     /// <exception cref="PSRemotingDscException">
-    /// VersionSpecInvalid (bad spec, or neither property given), PSHomeNotFound (relative path, or not an
+    /// VersionSpecInvalid (neither property given), PSHomeNotFound (relative path, or not an
     /// installation), PSHomeVersionMismatch, PowerShellVersionNotInstalled.
     /// </exception>
-    public PowerShellInstallation Resolve(string? versionSpec, string? psHome)
+    public PowerShellInstallation Resolve(VersionSpec? spec, string? psHome)
     {
-        var spec = string.IsNullOrEmpty(versionSpec) ? null : VersionSpec.Parse(versionSpec);
         if (!string.IsNullOrEmpty(psHome))
         {
             var installation = ReadPSHome(psHome);

@@ -17,11 +17,15 @@ public sealed class WSManDriftAnalyzer
 {
     private readonly string _windowsDirectory;
 
+    /// <param name="windowsDirectory">The <c>%windir%</c> plugin paths are compared under.</param>
     public WSManDriftAnalyzer(string windowsDirectory)
     {
         _windowsDirectory = windowsDirectory;
     }
 
+    /// <summary>Every difference between <paramref name="desired"/> and <paramref name="observed"/>; empty when in the desired state.</summary>
+    /// <param name="desired">The endpoint asked for.</param>
+    /// <param name="observed">The registration, its plugin folder, the preconditions and the probe result.</param>
     public IReadOnlyList<Reason> Analyze(WSManEndpointDesired desired, WSManEndpointObservation observed)
     {
         ArgumentNullException.ThrowIfNull(desired);

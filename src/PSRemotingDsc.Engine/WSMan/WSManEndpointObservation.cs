@@ -19,5 +19,6 @@ public sealed record WSManEndpointObservation(
     IReadOnlyList<WSManPrecondition> Preconditions,
     ConnectionProbeResult? Connection = null)
 {
+    /// <summary>Whether a plugin of the name is registered.</summary>
     public bool Exists => Configuration is not null;
 }

@@ -11,6 +11,7 @@ public sealed class WSManEndpointObserver
     private readonly WSManEnvironment _environment;
     private readonly PluginProvisioner _provisioner;
 
+    /// <param name="environment">The store, host and Windows directory to read.</param>
     public WSManEndpointObserver(WSManEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -18,6 +19,11 @@ public sealed class WSManEndpointObserver
         _provisioner = new PluginProvisioner(environment.FileAccess);
     }
 
+    /// <summary>Reads the registration of <paramref name="name"/> and what it starts.</summary>
+    /// <param name="name">The plugin name.</param>
+    /// <param name="desiredInstallation">The installation the plugin folder is inspected against; null skips the inspection.</param>
+    /// <param name="checkPreconditions">Whether to check the WinRM service, stack version and listeners.</param>
+    /// <param name="verifyConnection">Whether to open a loopback session (when the environment can).</param>
     public WSManEndpointObservation Observe(string name, PowerShellInstallation? desiredInstallation, bool checkPreconditions, bool verifyConnection)
     {
         string? xml = _environment.Store.GetConfigXml(name);

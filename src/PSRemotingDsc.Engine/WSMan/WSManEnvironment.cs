@@ -10,26 +10,34 @@ namespace PSRemotingDsc.WSMan;
 /// </summary>
 public sealed class WSManEnvironment
 {
+    /// <summary>Reads and writes the plugin registrations.</summary>
     public required IWSManPluginStore Store { get; init; }
 
+    /// <summary>The WinRM service: its state, listeners and restart.</summary>
     public required IWinRMHost Host { get; init; }
 
+    /// <summary>Whether this process may change plugins.</summary>
     public required IElevation Elevation { get; init; }
 
+    /// <summary>Whether this process runs inside a WinRM session, which a restart or a replaced endpoint would cut.</summary>
     public required IRemotingSessionContext Session { get; init; }
 
     /// <summary>The Windows directory (<c>%windir%</c>) the plugin folders live under.</summary>
     public required string WindowsDirectory { get; init; }
 
+    /// <summary>Checks that non-admin users can use a plugin config file.</summary>
     public IPluginFileAccess FileAccess { get; init; } = new NotApplicablePluginFileAccess();
 
     /// <summary>Opens loopback sessions for <c>verifyConnection</c>; null where nothing can be connected to (a machine image).</summary>
     public IConnectionProbe? ConnectionProbe { get; init; } = new PowerShellConnectionProbe();
 
+    /// <summary>The Windows version, for the preconditions that depend on it (UCRT before Windows 10).</summary>
     public Version OSVersion { get; init; } = Environment.OSVersion.Version;
 
+    /// <summary>How long stopping and starting WinRM may take.</summary>
     public TimeSpan RestartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a <c>verifyConnection</c> loopback session may take.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>

@@ -10,6 +10,7 @@ namespace PSRemotingDsc.WSMan;
 /// </summary>
 public static class WSManPluginDocument
 {
+    /// <summary>The initialization parameter that names a session configuration file (.pssc), as Register-PSSessionConfiguration writes it.</summary>
     public const string ConfigFilePathParameter = "configfilepath";
 
     /// <summary>What Register-PSSessionConfiguration + Enable-PSRemoting would write, with the user's settings applied.</summary>

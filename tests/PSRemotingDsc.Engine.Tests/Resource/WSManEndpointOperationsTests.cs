@@ -680,6 +680,21 @@ public sealed class WSManEndpointOperationsTests : IDisposable
         Assert.Equal(before, _image.Listing());
     }
 
+    /// <summary>
+    /// WinRM accepts plugin names up to 255 characters; the store guard once stopped at 200, so one long name registered
+    /// by someone else failed the whole export. One limit now (EndpointNaming.MaxPluginNameLength).
+    /// </summary>
+    [Fact]
+    public void Export_ListsAPluginWithALongName_UpToWinRMsLimit()
+    {
+        string name = "PowerShell." + new string('x', EndpointNaming.MaxPluginNameLength - "PowerShell.".Length);
+        _image.Register(name, PluginFixtures.Document(PluginFixtures.Stale72).Replace("PowerShell.7\"", name + "\"", StringComparison.Ordinal));
+
+        IReadOnlyList<EndpointState> all = Resource().Export(new EndpointProperties { Transport = Transport.Wsman });
+
+        Assert.Equal([name], all.Select(state => state.ExportName));
+    }
+
     [Fact]
     public void Export_ListsThePowerShell7Plugins_NotWindowsPowerShellOrOtherPlugins()
     {

@@ -30,7 +30,7 @@ public sealed class InstallationResolverTests : IDisposable
     [InlineData("7.7.0-preview.1", "7.7.0-preview.1")]
     public void Resolve_PicksTheHighestMatchingInstallation_ForASpec(string spec, string expected)
     {
-        var installation = resolver.Resolve(spec, null);
+        var installation = resolver.Resolve(VersionSpec.Parse(spec), null);
 
         Assert.Equal(expected, installation.Version.ToString());
         Assert.Equal("extra-root", installation.Origin);
@@ -39,7 +39,7 @@ public sealed class InstallationResolverTests : IDisposable
     [Fact]
     public void Resolve_ThrowsPowerShellVersionNotInstalled_ListingWhatWasFound()
     {
-        var error = Assert.Throws<PSRemotingDscException>(() => resolver.Resolve("7.5", null));
+        var error = Assert.Throws<PSRemotingDscException>(() => resolver.Resolve(VersionSpec.Parse("7.5"), null));
 
         Assert.Equal("PowerShellVersionNotInstalled", error.ErrorId);
         Assert.Equal(ExitCode.VersionNotFound, error.ExitCode);
@@ -55,7 +55,7 @@ public sealed class InstallationResolverTests : IDisposable
     {
         var empty = new InstallationResolver(new InstallationDiscovery(new InstallationDiscoveryOptions { IncludeWellKnown = false }));
 
-        var error = Assert.Throws<PSRemotingDscException>(() => empty.Resolve("7", null));
+        var error = Assert.Throws<PSRemotingDscException>(() => empty.Resolve(VersionSpec.Parse("7"), null));
 
         Assert.Equal("PowerShellVersionNotInstalled", error.ErrorId);
         Assert.Contains("No PowerShell installation was found", error.Message, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class InstallationResolverTests : IDisposable
     [Fact]
     public void Resolve_ThrowsVersionSpecInvalid_ForABadSpec()
     {
-        var error = Assert.Throws<PSRemotingDscException>(() => resolver.Resolve("7.x", null));
+        var error = Assert.Throws<PSRemotingDscException>(() => resolver.Resolve(VersionSpec.Parse("7.x"), null));
 
         Assert.Equal("VersionSpecInvalid", error.ErrorId);
         Assert.Equal(ExitCode.InvalidProperty, error.ExitCode);
@@ -83,7 +83,7 @@ public sealed class InstallationResolverTests : IDisposable
     [Fact]
     public void Resolve_UsesThePinnedPSHome_EvenWhenAHigherVersionMatches()
     {
-        var installation = resolver.Resolve("7", older);
+        var installation = resolver.Resolve(VersionSpec.Parse("7"), older);
 
         Assert.Equal(older, installation.PSHome);
         Assert.Equal("7.4.6", installation.Version.ToString());
@@ -107,7 +107,7 @@ public sealed class InstallationResolverTests : IDisposable
     {
         string empty = Directory.CreateDirectory(temp.Combine("empty")).FullName;
 
-        var error = Assert.Throws<PSRemotingDscException>(() => resolver.Resolve("7", empty));
+        var error = Assert.Throws<PSRemotingDscException>(() => resolver.Resolve(VersionSpec.Parse("7"), empty));
 
         Assert.Equal("PSHomeNotFound", error.ErrorId);
         Assert.Equal(ExitCode.VersionNotFound, error.ExitCode);
@@ -133,7 +133,7 @@ public sealed class InstallationResolverTests : IDisposable
     {
         string psHome = temp.Combine("powershell", directory);
 
-        var error = Assert.Throws<PSRemotingDscException>(() => resolver.Resolve(spec, psHome));
+        var error = Assert.Throws<PSRemotingDscException>(() => resolver.Resolve(VersionSpec.Parse(spec), psHome));
 
         Assert.Equal("PSHomeVersionMismatch", error.ErrorId);
         Assert.Equal(ExitCode.VersionNotFound, error.ExitCode);

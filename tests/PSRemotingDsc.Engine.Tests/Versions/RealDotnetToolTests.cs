@@ -31,7 +31,7 @@ public class RealDotnetToolTests
         Assert.Equal(ToolVersion, tool.Version.ToString());
         Assert.Equal("dotnet-tool (local)", tool.Origin);
         Assert.Equal(Path.Join(psHome, PowerShellHomeReader.ExecutableName), tool.Executable);
-        Assert.Equal(tool, new InstallationResolver(new InstallationDiscovery()).Resolve("7.6.9", null));
+        Assert.Equal(tool, new InstallationResolver(new InstallationDiscovery()).Resolve(VersionSpec.Parse("7.6.9"), null));
     }
 
     private static string RequireToolPSHome()

@@ -5,12 +5,12 @@ namespace PSRemotingDsc.WSMan.Host;
 
 /// <summary>
 /// The last line of defence before a plugin name becomes a registry key, a directory name or a command-line
-/// argument: letters, digits, '.', '-' and '_' only, at most 200 characters, not "." or "..". The naming rules of
+/// argument: letters, digits, '.', '-' and '_' only, at most <see cref="Plugin.EndpointNaming.MaxPluginNameLength"/> characters, not "." or "..". The naming rules of
 /// the resource are stricter and live elsewhere; this guard only keeps syntax out of OS calls.
 /// </summary>
 internal static class PluginNameGuard
 {
-    private const int MaxLength = 200;
+    private const int MaxLength = Plugin.EndpointNaming.MaxPluginNameLength;
 
     private static readonly SearchValues<char> Allowed =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_");
