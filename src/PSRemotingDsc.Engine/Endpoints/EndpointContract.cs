@@ -104,7 +104,7 @@ public static class EndpointContract
     public static PropertyDeclaration VerifyConnection { get; } = PropertyDeclaration.Settable<bool>(
         "verifyConnection", PropertyKind.Boolean, settings => settings.VerifyConnection, (properties, value) => properties with { VerifyConnection = value },
         "WSMan: open a loopback session with the target pwsh after set and in get/test; a present but broken endpoint (no answer, or another version) is drift.",
-        transports: TransportScope.Wsman);
+        access: PropertyAccess.WriteOnly, transports: TransportScope.Wsman);
 
     /// <summary><c>force</c>: allow changes that may cut this WinRM session.</summary>
     public static PropertyDeclaration Force { get; } = PropertyDeclaration.Settable<bool>(

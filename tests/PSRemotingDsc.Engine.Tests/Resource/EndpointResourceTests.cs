@@ -444,9 +444,101 @@ public sealed class EndpointResourceTests : IDisposable
         Assert.True(_resource.Test(EndpointStates.AsDesired(state)).State.InDesiredState);
     }
 
+    /// <summary>What-if is the plan: the real set makes exactly the changes what-if announced, and ends in the predicted state.</summary>
+    [Fact]
+    public void SetWhatIf_AnnouncesTheChangesTheRealSetMakes_AndPredictsItsState()
+    {
+        WriteConfig($"Subsystem powershell-7 {_pwsh746} -sshs -NoLogo -NoProfile\nSubsystem powershell-7 {_pwsh769} -sshs\n" + Foreign);
+        string before = File.ReadAllText(_config);
+
+        OperationResult predicted = _resource.Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: true);
+
+        Assert.Equal(before, File.ReadAllText(_config));
+        OperationResult real = _resource.Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: false);
+        Assert.NotEmpty(real.Changes);
+        Assert.Equal(real.Changes, predicted.Changes);
+        Assert.Equal(Shape(real.State), Shape(predicted.State));
+        Assert.True(_resource.Test(Props("7")).State.InDesiredState);
+    }
+
+    /// <summary>Defaults are applied once, when the desired endpoint is built: name, restart, and sshd_config.</summary>
+    [Fact]
+    public void Defaults_AreTheSameForEveryOperation()
+    {
+        WriteConfig(Foreign);
+
+        OperationResult set = _resource.Set(new EndpointProperties { Version = "7-preview", SshdConfigPath = _config }, whatIf: false);
+
+        Assert.Equal("powershell-7-preview", set.State.Name);
+        Assert.Single(_sshd.Reloads);
+        Assert.Equal("powershell-7-preview", _resource.Get(new EndpointProperties { Version = "7-preview", SshdConfigPath = _config }).State.Name);
+        var error = Assert.Throws<PSRemotingDscException>(() => _resource.Get(new EndpointProperties { Version = "7" }));
+        Assert.Equal(ErrorIds.SshdConfigNotFound.Id, error.ErrorId);
+        Assert.Contains("default sshd_config", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The engine checks values itself, so a shell that builds properties without the JSON reader gets the same refusals.</summary>
+    [Theory]
+    [InlineData("name", "a b", "UnsafeValue")]
+    [InlineData("pshome", "relative/pwsh", "PSHomeNotAbsolute")]
+    [InlineData("arguments", "$(id)", "UnsafeValue")]
+    [InlineData("version", "7.x", "VersionSpecInvalid")]
+    public void Values_AreCheckedByTheEngine_BeforeAnythingIsRead(string property, string value, string errorId)
+    {
+        WriteConfig(Foreign);
+        PropertyDeclaration declaration = EndpointContract.Find(property)!;
+        EndpointProperties properties = declaration.WithValue(Props("7"), declaration.Kind == PropertyKind.StringList ? new[] { value } : value);
+
+        var error = Assert.Throws<PSRemotingDscException>(() => _resource.Set(properties, whatIf: false));
+
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(Foreign, File.ReadAllText(_config));
+        Assert.False(File.Exists(_dir.Combine("ssh", ".sshd_config.psremotingdsc.lock")));
+    }
+
+    [Fact]
+    public void PropertyOfTheOtherTransport_IsNamed()
+    {
+        var error = Assert.Throws<PSRemotingDscException>(() => _resource.Test(Props("7") with { Force = true }));
+
+        Assert.Equal(ErrorIds.PropertyNotForTransport.Id, error.ErrorId);
+        Assert.Contains("'force'", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The inventory: the default endpoint of every installed major version, then every other PowerShell endpoint.</summary>
+    [Fact]
+    public void Inventory_TestsTheDefaultEndpointPerMajorVersion_ThenListsTheOthers()
+    {
+        WriteConfig($"Subsystem powershell-7 {_pwsh769} -sshs -NoLogo -NoProfile\nSubsystem ops {_pwsh746} -sshs -NoLogo -NoProfile\n" + Foreign);
+
+        MachineInventory inventory = _resource.Inventory(_config);
+
+        Assert.Equal(3, inventory.Installations.Count);
+        InventorySection ssh = Assert.Single(inventory.Sections);
+        Assert.Null(ssh.Problem);
+        Assert.Equal(_config, ssh.Location);
+        Assert.Equal(["powershell-7", "powershell-7-preview"], ssh.Endpoints.Take(2).Select(state => state.Name).Order());
+        Assert.Equal(
+            ["ops=True", "powershell-7-preview=False", "powershell-7=True"],
+            ssh.Endpoints.Select(state => $"{state.Name}={state.InDesiredState == true}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Inventory_ReportsAnUnreadableConfiguration_AsTheSectionsProblem()
+    {
+        MachineInventory inventory = _resource.Inventory(_dir.Combine("missing", "sshd_config"));
+
+        InventorySection ssh = Assert.Single(inventory.Sections);
+        Assert.StartsWith("SshdConfigNotFound: ", ssh.Problem, StringComparison.Ordinal);
+        Assert.Empty(ssh.Endpoints);
+    }
+
     private EndpointProperties Props(string version) => new() { Version = version, SshdConfigPath = _config };
 
     private void WriteConfig(string text) => File.WriteAllText(_config, text);
+
+    private static string Shape(EndpointState state) =>
+        $"{state.Version} {state.Name} {state.PSHome} {state.Exist} [{string.Join(" ", state.Arguments ?? [])}] {state.ResolvedVersion} {state.SshdConfigPath} {Codes(state.Reasons).Length}";
 
     private static string[] Codes(IEnumerable<Reason> reasons) => [.. reasons.Select(reason => reason.Code)];
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
 
 namespace PSRemotingDsc.WSMan.Plugin;
@@ -25,20 +26,12 @@ namespace PSRemotingDsc.WSMan.Plugin;
 /// </summary>
 public static class PluginQuotaLimits
 {
-    private const long Int32Max = int.MaxValue;
-
-    /// <summary>The accepted range of each quota, by the names of <see cref="PluginQuotas.Names"/>.</summary>
-    public static IReadOnlyDictionary<string, QuotaRange> Ranges { get; } = new Dictionary<string, QuotaRange>(StringComparer.Ordinal)
-    {
-        [PluginQuotas.IdleTimeoutmsName] = new(60_000, Int32Max),
-        [PluginQuotas.MaxConcurrentUsersName] = new(1, Int32Max),
-        [PluginQuotas.MaxProcessesPerShellName] = new(1, Int32Max),
-        [PluginQuotas.MaxMemoryPerShellMBName] = new(5, Int32Max),
-        [PluginQuotas.MaxShellsPerUserName] = new(1, Int32Max),
-        [PluginQuotas.MaxConcurrentCommandsPerShellName] = new(1, Int32Max),
-        [PluginQuotas.MaxShellsName] = new(1, Int32Max),
-        [PluginQuotas.MaxIdleTimeoutmsName] = new(60_000, Int32Max),
-    };
+    /// <summary>
+    /// The accepted range of each quota, by the names of <see cref="PluginQuotas.Names"/>: the ranges the quota properties
+    /// declare in <see cref="EndpointContract.Quotas"/>, which the sources above give.
+    /// </summary>
+    public static IReadOnlyDictionary<string, QuotaRange> Ranges { get; } = EndpointContract.Quotas.ToDictionary(
+        property => property.WinRMQuota!, property => new QuotaRange(property.Minimum!.Value, property.Maximum!.Value), StringComparer.Ordinal);
 
     /// <summary>Throws for the first quota outside its range, or when IdleTimeoutms exceeds MaxIdleTimeoutms.</summary>
     /// <param name="quotas">The quotas to check; unset quotas are not checked.</param>
