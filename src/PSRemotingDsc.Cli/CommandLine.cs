@@ -25,6 +25,12 @@ internal static class CommandLine
         var trace = new JsonTraceSink(stderr, level, plain: stderrIsTerminal && level is null);
         try
         {
+            // What dsc sends is read without building the System.CommandLine tree (start-up); everything else goes to the tree.
+            if (ContractCommandLine.TryRead(args) is { } contract)
+            {
+                return Execute(contract, readStdin, stdout, trace);
+            }
+
             var tree = new CommandTree(arguments => Execute(arguments, readStdin, stdout, trace));
             ParseResult parsed = tree.Root.Parse(args, CommandTree.Parsing);
             if (parsed.Errors.Count > 0)

@@ -8,6 +8,8 @@ namespace PSRemotingDsc.Cli;
 /// The psremotingdsc commands and options as a System.CommandLine tree. It only declares and parses; every
 /// command's action hands a <see cref="CommandArguments"/> to the executor <see cref="CommandLine"/> supplies.
 /// The option spellings are the manifest's args contract with dsc (<c>--input</c>, <c>--what-if</c>): never rename.
+/// Those command lines are read by <see cref="ContractCommandLine"/> before this tree is built; a change to a resource
+/// command's options here must be made there too (ContractCommandLineTests compares the two).
 /// </summary>
 internal sealed class CommandTree
 {
