@@ -5,8 +5,9 @@ namespace PSRemotingDsc.Cli.Contract;
 
 /// <summary>
 /// The JSON Schema of a <c>PSRemotingDsc/Endpoint</c> instance, served by <c>psremotingdsc schema</c>, derived from
-/// <see cref="EndpointContract"/>. It admits everything the resource prints (read-only and canonical properties)
-/// and nothing unknown.
+/// <see cref="EndpointContract"/>. It admits everything the resource prints (read-only and canonical properties, and any
+/// state it observes: dsc validates get, test, set and export output against this schema) and nothing unknown. Value
+/// rules (safe characters, absolute paths, quota ranges) are the engine's, with their own error IDs and exit codes.
 /// </summary>
 internal static class InstanceSchema
 {
@@ -35,7 +36,7 @@ internal static class InstanceSchema
         {
             PropertyKind.Text => new JsonObject { ["type"] = property.ReportsNull ? new JsonArray("string", "null") : "string" },
             PropertyKind.Boolean => new JsonObject { ["type"] = property.IsSettable ? "boolean" : new JsonArray("boolean", "null") },
-            PropertyKind.Number => new JsonObject { ["type"] = "integer", ["minimum"] = property.Minimum, ["maximum"] = property.Maximum },
+            PropertyKind.Number => new JsonObject { ["type"] = "integer" },
             PropertyKind.Enumeration => new JsonObject
             {
                 ["type"] = "string",
@@ -44,9 +45,7 @@ internal static class InstanceSchema
             PropertyKind.StringList => new JsonObject
             {
                 ["type"] = "array",
-                ["items"] = property.Pattern is null
-                    ? new JsonObject { ["type"] = "string" }
-                    : new JsonObject { ["type"] = "string", ["pattern"] = property.Pattern },
+                ["items"] = new JsonObject { ["type"] = "string" },
             },
             PropertyKind.Reasons => new JsonObject
             {
@@ -70,11 +69,6 @@ internal static class InstanceSchema
         if (property.NonEmpty)
         {
             schema["minLength"] = 1;
-        }
-
-        if (property.Pattern is not null && property.Kind == PropertyKind.Text)
-        {
-            schema["pattern"] = property.Pattern;
         }
 
         switch (property.Default)

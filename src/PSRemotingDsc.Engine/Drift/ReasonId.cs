@@ -12,6 +12,12 @@ public enum ReasonId
     /// <summary>The endpoint starts a different PowerShell installation than the one the version resolves to.</summary>
     BoundToOtherInstallation,
 
+    /// <summary>
+    /// No installed PowerShell matches <c>version</c> (or <c>pshome</c> is not one): get and test report it as state, so
+    /// a configuration run goes on to its other instances; set fails.
+    /// </summary>
+    VersionNotInstalled,
+
     /// <summary>The endpoint starts an executable that no longer exists (PowerShell was uninstalled or moved).</summary>
     InstallationGone,
 

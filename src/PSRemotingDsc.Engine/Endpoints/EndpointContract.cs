@@ -5,30 +5,21 @@ namespace PSRemotingDsc.Endpoints;
 
 /// <summary>
 /// Every property of a <c>PSRemotingDsc/Endpoint</c> instance, declared once, in the order the schema lists them
-/// and the state writes them. Adding a property: declare it here, add its member to <see cref="EndpointSettings"/>
+/// and the state writes them. The schema states types, enumerations and lengths only: dsc validates the resource's
+/// output against it too (dsc 3.2.3 command_resource.rs), so it must admit every state the resource can observe
+/// (an argument with a space, a quota below the range this resource writes); value rules are checked here, in code. Adding a property: declare it here, add its member to <see cref="EndpointSettings"/>
 /// (or <see cref="EndpointState"/> when read-only), and enforce it in the transport that owns it (CONTRIBUTING.md).
 /// </summary>
 public static class EndpointContract
 {
-    /// <summary>
-    /// The characters no name or argument may hold, as the body of a character class: the control characters
-    /// and the whitespace that .NET's <c>\s</c> and <see cref="char.IsWhiteSpace(char)"/> name. Spelled with <c>\x</c>
-    /// and <c>\u</c> escapes only, so ECMA-262 without the <c>u</c> flag, Python's <c>re</c> (check-jsonschema,
-    /// Ansible), .NET and dsc read one set.
-    /// </summary>
-    private const string Unsafe = @"\x00-\x1f\x7f-\x9f" + @"\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
-
     /// <summary>The longest endpoint name: the length of a WinRM plugin name PowerShell's cmdlets accept.</summary>
     public const int MaxNameLength = 128;
-
-    /// <summary>The schema pattern of <c>version</c>: the forms <c>VersionSpec</c> parses.</summary>
-    public const string VersionPattern = @"^(\d+(\.\d+){0,2}|\d+(\.\d+)?-preview|\d+\.\d+\.\d+-[0-9A-Za-z][0-9A-Za-z.-]*)$";
 
     /// <summary><c>version</c>: which PowerShell the endpoint is for.</summary>
     public static PropertyDeclaration Version { get; } = PropertyDeclaration.Settable<string>(
         "version", PropertyKind.Text, settings => settings.Version, (properties, value) => properties with { Version = value },
         "Version spec: 7, 7.4, 7.4.6, 7-preview, 7.6-preview, or an exact pre-release 7.6.0-preview.5. The highest installed match wins; a pre-release matches only a -preview spec or its exact version. Required for get, set, test and delete.",
-        pattern: VersionPattern, nonEmpty: true);
+        nonEmpty: true);
 
     /// <summary><c>transport</c>: SSH or WSMan.</summary>
     public static PropertyDeclaration Transport { get; } = PropertyDeclaration.Settable<Transport>(
@@ -40,7 +31,7 @@ public static class EndpointContract
     public static PropertyDeclaration Name { get; } = PropertyDeclaration.Settable<string>(
         "name", PropertyKind.Text, settings => settings.Name, (properties, value) => properties with { Name = value },
         "Endpoint name. SSH: the sshd Subsystem name (default powershell-<version>, clients use -Subsystem). WSMan: the WinRM plugin name (default as Enable-PSRemoting: PowerShell.7, PowerShell.7-preview, PowerShell.7.4.6; PowerShell.7.4 for a 7.4 spec; clients use -ConfigurationName). No whitespace, quotes, #, =, \\ or control characters; WSMan names are letters, digits, '.', '-' and '_'.",
-        CheckName, pattern: $@"^[^""'`#=\\{Unsafe}]{{1,{MaxNameLength}}}$", nonEmpty: true);
+        CheckName, nonEmpty: true);
 
     /// <summary><c>pshome</c>: the installation directory.</summary>
     public static PropertyDeclaration PSHome { get; } = PropertyDeclaration.Settable<string>(
@@ -65,7 +56,7 @@ public static class EndpointContract
     public static PropertyDeclaration Arguments { get; } = PropertyDeclaration.Settable<IReadOnlyList<string>>(
         "arguments", PropertyKind.StringList, settings => settings.Arguments, (properties, value) => properties with { Arguments = value },
         "Extra pwsh arguments after '-sshs -NoLogo -NoProfile', e.g. [\"-ConfigurationFile\", \"/etc/pwsh/jea.pssc\"]. Compared only when set; otherwise existing extra arguments are kept (unless they hold shell syntax). sshd runs the line with the connecting user's login shell, so each word may hold only letters, digits and _ . / : = + , @ - (not starting with = or @; a -switch without .); use forward slashes on Windows (docs/security.md).",
-        CheckArguments, transports: TransportScope.Ssh, pattern: $@"^[^""'`#{Unsafe}]+$");
+        CheckArguments, transports: TransportScope.Ssh);
 
     /// <summary><c>restart</c>: when to reload sshd or restart WinRM.</summary>
     public static PropertyDeclaration Restart { get; } = PropertyDeclaration.Settable<RestartPolicy>(
@@ -93,7 +84,7 @@ public static class EndpointContract
     public static PropertyDeclaration SessionConfigurationFile { get; } = PropertyDeclaration.Settable<string>(
         "sessionConfigurationFile", PropertyKind.Text, settings => settings.SessionConfigurationFile, (properties, value) => properties with { SessionConfigurationFile = value },
         "WSMan: absolute path of a .pssc session configuration file (JEA), registered as the configfilepath parameter.",
-        CheckSessionConfigurationFile, transports: TransportScope.Wsman, pattern: @"\.[pP][sS][sS][cC]$", nonEmpty: true);
+        CheckSessionConfigurationFile, transports: TransportScope.Wsman, nonEmpty: true);
 
     /// <summary><c>runAsVirtualAccount</c>.</summary>
     public static PropertyDeclaration RunAsVirtualAccount { get; } = PropertyDeclaration.Settable<bool>(

@@ -48,9 +48,6 @@ public sealed class PropertyDeclaration
     /// <summary>The transports the property applies to.</summary>
     public TransportScope Transports { get; private init; } = TransportScope.Both;
 
-    /// <summary>The schema <c>pattern</c> of the string (or of each item of a list); valid in ECMA-262 without the <c>u</c> flag and in Python's <c>re</c>.</summary>
-    public string? Pattern { get; private init; }
-
     /// <summary>Whether the schema says <c>minLength: 1</c>.</summary>
     public bool NonEmpty { get; private init; }
 
@@ -69,10 +66,10 @@ public sealed class PropertyDeclaration
     /// <summary>For a WSMan quota: the WinRM <c>Quotas</c> attribute it sets (<c>MaxShellsPerUser</c>).</summary>
     public string? WinRMQuota { get; private init; }
 
-    /// <summary>For a WSMan quota: the smallest value WinRM accepts.</summary>
+    /// <summary>For a WSMan quota: the smallest value psremotingdsc writes (checked in code; not in the schema, which must admit what WinRM holds).</summary>
     public long? Minimum { get; private init; }
 
-    /// <summary>For a WSMan quota: the largest value WinRM accepts.</summary>
+    /// <summary>For a WSMan quota: the largest value psremotingdsc writes.</summary>
     public long? Maximum { get; private init; }
 
     /// <summary>Whether the user may set the property (it is not <see cref="PropertyAccess.ReadOnly"/>).</summary>
@@ -124,7 +121,6 @@ public sealed class PropertyDeclaration
         Action<PropertyDeclaration, T>? check = null,
         PropertyAccess access = PropertyAccess.ReadWrite,
         TransportScope transports = TransportScope.Both,
-        string? pattern = null,
         bool nonEmpty = false,
         object? defaultValue = null,
         IReadOnlyList<KeyValuePair<string, object>>? values = null,
@@ -136,7 +132,6 @@ public sealed class PropertyDeclaration
         {
             Access = access,
             Transports = transports,
-            Pattern = pattern,
             NonEmpty = nonEmpty,
             Default = defaultValue,
             Values = values ?? [],

@@ -15,7 +15,8 @@ namespace PSRemotingDsc.Resource;
 /// <param name="Restart">The restart policy, defaulted.</param>
 /// <param name="SshdConfigPath">SSH: the sshd_config file, defaulted; null for WSMan.</param>
 /// <param name="Installation">The installation <c>version</c> (and <c>pshome</c>) resolve to; null only when the
-/// endpoint should not exist and the version is not installed (it is then found by name).</param>
+/// endpoint should not exist and the version is not installed (it is then found by name), or for get and test.</param>
+/// <param name="NotInstalled">For get and test: why no installation matches (the resolver's message), reported as a reason.</param>
 internal sealed record DesiredEndpoint(
     EndpointProperties Properties,
     VersionSpec Spec,
@@ -23,7 +24,8 @@ internal sealed record DesiredEndpoint(
     string Name,
     RestartPolicy Restart,
     string? SshdConfigPath,
-    PowerShellInstallation? Installation)
+    PowerShellInstallation? Installation,
+    string? NotInstalled = null)
 {
     public bool Exist => Properties.ShouldExist;
 }

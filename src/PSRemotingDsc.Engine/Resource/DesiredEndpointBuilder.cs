@@ -54,8 +54,12 @@ internal sealed class DesiredEndpointBuilder
     /// <summary>The checked, defaulted and resolved endpoint <paramref name="properties"/> ask for.</summary>
     /// <param name="properties">The instance as written.</param>
     /// <param name="transports">Gives the transport's default name and its own checks.</param>
+    /// <param name="readOnly">
+    /// For get and test: a version that is not installed becomes <see cref="DesiredEndpoint.NotInstalled"/> instead of an
+    /// error, so dsc goes on to the configuration's other instances (it stops at the first failing one).
+    /// </param>
     /// <exception cref="PSRemotingDscException">A value is missing, unsafe or contradictory, or the version is not installed and the endpoint should exist.</exception>
-    public DesiredEndpoint Build(EndpointProperties properties, Func<Transport, IEndpointTransport> transports)
+    public DesiredEndpoint Build(EndpointProperties properties, Func<Transport, IEndpointTransport> transports, bool readOnly)
     {
         ArgumentNullException.ThrowIfNull(properties);
         EndpointContract.CheckValues(properties);
@@ -77,7 +81,21 @@ internal sealed class DesiredEndpointBuilder
             transport == Transport.Ssh ? SshdConfigPathOf(properties) : null,
             Installation: null);
         owner.Check(desired);
-        desired = desired with { Installation = Resolve(spec, properties) };
+        try
+        {
+            desired = desired with { Installation = Resolve(spec, properties) };
+        }
+        catch (PSRemotingDscException ex) when (ex.ExitCode == ExitCode.VersionNotFound && readOnly)
+        {
+            desired = desired with { NotInstalled = ex.Message };
+        }
+
+        if (desired.Installation is { IsInPackageCache: true } cached && desired.Exist)
+        {
+            _environment.Trace.Write(TraceLevel.Warn,
+                $"PowerShell {cached.Version} in '{cached.PSHome}' is a dotnet local tool in the NuGet package cache, the only installation matching '{spec}': clearing the cache breaks this endpoint. Install PowerShell (package or archive) and run set again.");
+        }
+
         _environment.Trace.Write(TraceLevel.Debug, desired.Installation is { } installation
             ? $"Version '{spec}' resolves to PowerShell {installation.Version} in '{installation.PSHome}' ({installation.Origin}){owner.ResolutionContext}."
             : $"Version '{spec}' is not installed; endpoint '{desired.Name}' is only checked for absence.");

@@ -1,6 +1,7 @@
 using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Endpoints;
+using PSRemotingDsc.Errors;
 using PSRemotingDsc.Platform;
 using PSRemotingDsc.Versions;
 
@@ -39,19 +40,19 @@ internal abstract class EndpointPipeline<TObservation, TPlan> : IEndpointTranspo
     public OperationResult Get(DesiredEndpoint desired)
     {
         TObservation observation = Observe(desired, EndpointOperation.Get);
-        return new OperationResult(State(desired, observation, Analyze(desired, observation)), [], []);
+        return new OperationResult(State(desired, observation, Reasons(desired, observation)), [], []);
     }
 
     public OperationResult Test(DesiredEndpoint desired)
     {
         TObservation observation = Observe(desired, EndpointOperation.Test);
-        IReadOnlyList<Reason> reasons = Analyze(desired, observation);
+        IReadOnlyList<Reason> reasons = Reasons(desired, observation);
         foreach (Reason reason in reasons)
         {
             Trace.Write(TraceLevel.Info, reason.Phrase);
         }
 
-        return new OperationResult(State(desired, observation, reasons) with { InDesiredState = reasons.Count == 0 }, Reason.PropertiesOf(reasons), []);
+        return new OperationResult(State(desired, observation, reasons) with { InDesiredState = reasons.Count == 0 }, DifferingProperties(desired, reasons), []);
     }
 
     public OperationResult Set(DesiredEndpoint desired, bool whatIf)
@@ -89,12 +90,13 @@ internal abstract class EndpointPipeline<TObservation, TPlan> : IEndpointTranspo
             NotConverged(desired, remaining);
         }
 
+        // Under what-if nothing changed, so nothing needs a restart (dsc would record one); _metadata.reload says what would happen.
         EndpointState state = State(desired, after, remaining) with
         {
-            RestartRequired = restartRequired ? [ServiceName] : [],
+            RestartRequired = restartRequired && !whatIf ? [ServiceName] : [],
             ReloadOutcome = restartOutcome,
         };
-        return new OperationResult(state, Reason.PropertiesOf(reasons), plan.Changes);
+        return new OperationResult(state, DifferingProperties(desired, reasons), plan.Changes);
     }
 
     /// <summary>Checks that need no configuration read (elevation, the executable a new endpoint starts): a failure leaves no trace, not even a lock file.</summary>
@@ -115,6 +117,20 @@ internal abstract class EndpointPipeline<TObservation, TPlan> : IEndpointTranspo
     /// <summary>Reloads or restarts the service (or, under what-if, says it would): whether a restart is still required, and the sentence that reports it.</summary>
     protected abstract (bool Required, string? Outcome) Restart(DesiredEndpoint desired, TObservation before, bool whatIf);
 
+    /// <summary>
+    /// A reload or restart that timed out after the configuration was written: set succeeded, so it reports the state
+    /// with the service in <c>_restartRequired</c> and a warning, rather than failing. dsc 3.2.3 treats any non-zero exit
+    /// of set as a failure and records no after-state (lib/dsc-lib/src/dscresources/command_resource.rs, invoke_set), which
+    /// would hide a change that was made.
+    /// </summary>
+    protected (bool Required, string? Outcome) RestartStillRequired(PSRemotingDscException timedOut)
+    {
+        ArgumentNullException.ThrowIfNull(timedOut);
+        string message = $"The change was made, but {ServiceName} did not finish restarting in time ({timedOut.ErrorId}: {timedOut.Message}); restart it to apply the change.";
+        Trace.Write(TraceLevel.Warn, message);
+        return (true, message);
+    }
+
     /// <summary>The endpoint after set: re-read, or under what-if the plan's prediction.</summary>
     protected abstract TObservation ObserveAfter(DesiredEndpoint desired, TObservation before, TPlan plan, bool whatIf);
 
@@ -129,6 +145,26 @@ internal abstract class EndpointPipeline<TObservation, TPlan> : IEndpointTranspo
 
     /// <summary>The installation the endpoint is bound to, or null.</summary>
     protected abstract PowerShellInstallation? BoundInstallation(TObservation observation);
+
+    /// <summary>
+    /// The drift get and test report. A version that is not installed is the one reason: what the endpoint should be
+    /// bound to is unknown, so nothing else can be compared.
+    /// </summary>
+    private IReadOnlyList<Reason> Reasons(DesiredEndpoint desired, TObservation observation) => desired.NotInstalled is { } notInstalled
+        ? [Reason.Create(ReasonId.VersionNotInstalled, notInstalled, EndpointContract.Version.Name)]
+        : Analyze(desired, observation);
+
+    /// <summary>
+    /// The properties dsc is told differ: those the reasons name, where a property the user did not set (a defaulted
+    /// <c>name</c>, a <c>pshome</c> resolved from <c>version</c>) is reported as <c>version</c>, the one it was derived from.
+    /// </summary>
+    private static string[] DifferingProperties(DesiredEndpoint desired, IReadOnlyList<Reason> reasons) =>
+        [.. Reason.PropertiesOf(reasons)
+            .Select(name => EndpointContract.Find(name) is { IsSettable: true } property && property.ValueOf(desired.Properties) is null
+                && (property == EndpointContract.Name || property == EndpointContract.PSHome)
+                ? EndpointContract.Version.Name
+                : name)
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// The state: <c>version</c> echoes the spec while the bound installation matches it (so get output fed to test is

@@ -26,18 +26,21 @@ public sealed class EndpointResource
         _wsman = environment.WSMan is { } wsman ? new WSManTransport(environment, wsman) : null;
     }
 
-    /// <summary>The endpoint's current state, with the reasons it differs from <paramref name="properties"/>. Changes nothing.</summary>
+    /// <summary>
+    /// The endpoint's current state, with the reasons it differs from <paramref name="properties"/>. Changes nothing. A
+    /// version that is not installed is state (reason <see cref="Drift.ReasonId.VersionNotInstalled"/>), not an error.
+    /// </summary>
     /// <exception cref="PSRemotingDscException">A value is missing or invalid, or the configuration cannot be read.</exception>
-    public OperationResult Get(EndpointProperties properties) => Run(properties, (transport, desired) => transport.Get(desired));
+    public OperationResult Get(EndpointProperties properties) => Run(properties, readOnly: true, (transport, desired) => transport.Get(desired));
 
     /// <summary>Like <see cref="Get"/>, with <see cref="EndpointState.InDesiredState"/> set and the differing properties listed.</summary>
     /// <exception cref="PSRemotingDscException">A value is missing or invalid, or the configuration cannot be read.</exception>
-    public OperationResult Test(EndpointProperties properties) => Run(properties, (transport, desired) => transport.Test(desired));
+    public OperationResult Test(EndpointProperties properties) => Run(properties, readOnly: true, (transport, desired) => transport.Test(desired));
 
     /// <summary>Brings the endpoint to <paramref name="properties"/>; under <paramref name="whatIf"/> only plans it.</summary>
     /// <returns>The state after the change (predicted under what-if), the properties that changed and the changes.</returns>
     /// <exception cref="PSRemotingDscException">The change was refused or failed; the message says what was left as it was.</exception>
-    public OperationResult Set(EndpointProperties properties, bool whatIf) => Run(properties, (transport, desired) => transport.Set(desired, whatIf));
+    public OperationResult Set(EndpointProperties properties, bool whatIf) => Run(properties, readOnly: false, (transport, desired) => transport.Set(desired, whatIf));
 
     /// <summary>Removes the endpoint: <see cref="Set"/> with <c>_exist</c> false.</summary>
     /// <exception cref="PSRemotingDscException">The removal was refused or failed.</exception>
@@ -100,9 +103,9 @@ public sealed class EndpointResource
         }
     }
 
-    private OperationResult Run(EndpointProperties properties, Func<IEndpointTransport, DesiredEndpoint, OperationResult> operation)
+    private OperationResult Run(EndpointProperties properties, bool readOnly, Func<IEndpointTransport, DesiredEndpoint, OperationResult> operation)
     {
-        DesiredEndpoint desired = _builder.Build(properties, For);
+        DesiredEndpoint desired = _builder.Build(properties, For, readOnly);
         return operation(For(desired.Transport), desired);
     }
 

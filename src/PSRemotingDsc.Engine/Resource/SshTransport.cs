@@ -157,9 +157,18 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
 
     protected override (bool Required, string? Outcome) Restart(DesiredEndpoint desired, Observation before, bool whatIf)
     {
-        string message = whatIf
-            ? $"What if: reload the sshd that uses '{desired.SshdConfigPath}', if one is running."
-            : Environment.SshdControl.Reload(desired.SshdConfigPath!, before.Configuration.PidFile, Environment.ReloadTimeout).Message;
+        string message;
+        try
+        {
+            message = whatIf
+                ? $"What if: reload the sshd that uses '{desired.SshdConfigPath}', if one is running."
+                : Environment.SshdControl.Reload(desired.SshdConfigPath!, before.Configuration.PidFile, Environment.ReloadTimeout).Message;
+        }
+        catch (PSRemotingDscException ex) when (ex.ExitCode == ExitCode.RestartTimedOut)
+        {
+            return RestartStillRequired(ex);
+        }
+
         Trace.Write(TraceLevel.Info, message);
         return (false, message);
     }

@@ -187,7 +187,15 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             return (false, "What if: restart the WinRM service.");
         }
 
-        _wsman.Host.Restart(_wsman.RestartTimeout);
+        try
+        {
+            _wsman.Host.Restart(_wsman.RestartTimeout);
+        }
+        catch (PSRemotingDscException ex) when (ex.ExitCode == ExitCode.RestartTimedOut)
+        {
+            return RestartStillRequired(ex);
+        }
+
         return (false, "WinRM restarted.");
     }
 

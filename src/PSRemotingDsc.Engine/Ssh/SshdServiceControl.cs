@@ -222,7 +222,7 @@ public sealed class SshdServiceControl : ISshdControl
         {
             try
             {
-                BoundedProcess.Outcome outcome = BoundedProcess.Run("systemctl", ["is-active", "--quiet", $"{unit}.service"], timeout);
+                BoundedProcess.Outcome outcome = BoundedProcess.Run(SystemTools.Systemctl, ["is-active", "--quiet", $"{unit}.service"], timeout);
                 if (!outcome.TimedOut && outcome.ExitCode == 0)
                 {
                     return unit;
@@ -239,7 +239,7 @@ public sealed class SshdServiceControl : ISshdControl
 
     private static void ReloadSystemdUnit(string unit, TimeSpan bound, TimeSpan timeout)
     {
-        BoundedProcess.Outcome outcome = BoundedProcess.Run("systemctl", ["reload", $"{unit}.service"], bound);
+        BoundedProcess.Outcome outcome = BoundedProcess.Run(SystemTools.Systemctl, ["reload", $"{unit}.service"], bound);
         if (outcome.TimedOut)
         {
             throw TimedOut($"'systemctl reload {unit}.service' did not finish", timeout);

@@ -109,7 +109,7 @@ public sealed class InstallationDiscovery : IInstallationSource
         {
             foreach (string psHome in EnumeratePackageHomes(Path.Join(packages, PackageId)))
             {
-                Add(psHome, "dotnet-tool (local)");
+                Add(psHome, PowerShellInstallation.LocalDotnetToolOrigin);
             }
         }
 

@@ -120,14 +120,17 @@ public sealed class VersionSpec
             && (Patch is null || version.Patch == Patch);
     }
 
-    /// <summary>The matching installation with the highest version; on a tie, the first one given. Null if none matches.</summary>
+    /// <summary>
+    /// The matching installation with the highest version, preferring any installation outside the NuGet package cache
+    /// (<see cref="PowerShellInstallation.IsInPackageCache"/>) over one in it; on a tie, the first one given. Null if none matches.
+    /// </summary>
     public PowerShellInstallation? SelectBest(IEnumerable<PowerShellInstallation> installations)
     {
         ArgumentNullException.ThrowIfNull(installations);
         PowerShellInstallation? best = null;
         foreach (var installation in installations)
         {
-            if (Matches(installation.Version) && (best is null || installation.Version > best.Version))
+            if (Matches(installation.Version) && (best is null || Before(installation, best)))
             {
                 best = installation;
             }
@@ -135,6 +138,10 @@ public sealed class VersionSpec
 
         return best;
     }
+
+    /// <summary>Whether <paramref name="candidate"/> is preferred: outside the package cache first, then the higher version.</summary>
+    private static bool Before(PowerShellInstallation candidate, PowerShellInstallation best) =>
+        candidate.IsInPackageCache != best.IsInPackageCache ? !candidate.IsInPackageCache : candidate.Version > best.Version;
 
     /// <summary>The canonical text; <see cref="Parse"/> of it gives an equivalent spec.</summary>
     public override string ToString()

@@ -92,7 +92,7 @@ public sealed class EndpointResourceTests : IDisposable
 
         Assert.False(result.State.InDesiredState);
         Assert.Equal([Prefix + "BoundToOtherInstallation", Prefix + "NotServerMode"], Codes(result.State.Reasons));
-        Assert.Equal(["pshome", "arguments"], result.Properties);
+        Assert.Equal(["version", "arguments"], result.Properties);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class EndpointResourceTests : IDisposable
         OperationResult result = _resource.Set(Props("7"), whatIf: false);
 
         Assert.Equal(original.Replace(_pwsh746, _pwsh769, StringComparison.Ordinal), File.ReadAllText(_config));
-        Assert.Equal(["pshome"], result.Properties);
+        Assert.Equal(["version"], result.Properties);
         Assert.Equal(_v769, result.State.PSHome);
         Assert.Empty(result.State.Reasons);
     }
@@ -533,6 +533,66 @@ public sealed class EndpointResourceTests : IDisposable
         Assert.Empty(ssh.Endpoints);
     }
 
+    /// <summary>
+    /// dsc stops config test/set at the first instance that fails (dsc 3.2.3 lib/dsc-lib/src/configure/mod.rs ~658–664,
+    /// 825–831), so an uninstalled version is reported as state by get and test; only set fails.
+    /// </summary>
+    [Fact]
+    public void GetAndTest_OfAVersionThatIsNotInstalled_ReportItAsState_SetFails()
+    {
+        WriteConfig(Foreign);
+
+        EndpointState got = _resource.Get(Props("7.2")).State;
+        OperationResult tested = _resource.Test(Props("7.2"));
+        var error = Assert.Throws<PSRemotingDscException>(() => _resource.Set(Props("7.2"), whatIf: false));
+
+        Assert.Equal([Prefix + "VersionNotInstalled"], Codes(got.Reasons));
+        Assert.Null(got.ResolvedVersion);
+        Assert.False(got.Exist);
+        Assert.False(tested.State.InDesiredState);
+        Assert.Equal(["version"], tested.Properties);
+        Assert.Equal(ExitCode.VersionNotFound, error.ExitCode);
+        Assert.Equal(Foreign, File.ReadAllText(_config));
+    }
+
+    /// <summary>A reload that times out after the file was written: the set happened, so it succeeds and says a restart is still needed.</summary>
+    [Fact]
+    public void Set_WhoseReloadTimesOut_Succeeds_WithTheRestartStillRequired()
+    {
+        WriteConfig(Foreign);
+        _sshd.TimesOut = true;
+
+        OperationResult set = _resource.Set(Props("7"), whatIf: false);
+
+        Assert.Equal(["sshd"], set.State.RestartRequired);
+        Assert.Contains("did not finish restarting in time", set.State.ReloadOutcome, StringComparison.Ordinal);
+        Assert.True(_resource.Test(Props("7")).State.InDesiredState);
+    }
+
+    [Fact]
+    public void SetWhatIf_ReportsNoRestartRequired_EvenWithRestartNever()
+    {
+        WriteConfig(Foreign);
+
+        OperationResult predicted = _resource.Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: true);
+
+        Assert.Empty(predicted.State.RestartRequired);
+        Assert.Equal(["sshd"], _resource.Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: false).State.RestartRequired);
+    }
+
+    /// <summary>The diff names what the user set: a pshome resolved from version, or a defaulted name, is reported as version.</summary>
+    [Fact]
+    public void TestDiff_NamesVersion_ForAPSHomeOrNameTheUserDidNotSet()
+    {
+        WriteConfig($"Subsystem powershell-7 {_pwsh746} -sshs -NoLogo -NoProfile\n" + Foreign);
+
+        OperationResult tested = _resource.Test(Props("7"));
+        OperationResult pinned = _resource.Test(Props("7") with { PSHome = _v769 });
+
+        Assert.Equal(["version"], tested.Properties);
+        Assert.Equal(["pshome"], pinned.Properties);
+    }
+
     private EndpointProperties Props(string version) => new() { Version = version, SshdConfigPath = _config };
 
     private void WriteConfig(string text) => File.WriteAllText(_config, text);
@@ -547,9 +607,16 @@ public sealed class EndpointResourceTests : IDisposable
     {
         public List<string> Reloads { get; } = [];
 
+        public bool TimesOut { get; set; }
+
         public SshdReloadResult Reload(string configPath, string? pidFile, TimeSpan timeout)
         {
             Reloads.Add(configPath);
+            if (TimesOut)
+            {
+                throw new PSRemotingDscException(ErrorIds.SshdReloadTimedOut, "sshd did not reload within 0 s (test).");
+            }
+
             return new SshdReloadResult(SshdReloadOutcome.NotRunning, "No sshd is running (test).", null);
         }
     }

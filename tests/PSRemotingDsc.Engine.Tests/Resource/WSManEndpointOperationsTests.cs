@@ -151,7 +151,7 @@ public sealed class WSManEndpointOperationsTests : IDisposable
 
         Assert.False(test.State.InDesiredState);
         Assert.Contains(Code(ReasonId.FilenameUnexpected), Codes(test.State.Reasons));
-        Assert.Contains("pshome", test.Properties);
+        Assert.Contains("version", test.Properties);
 
         OperationResult set = Resource().Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: false);
 
@@ -165,7 +165,7 @@ public sealed class WSManEndpointOperationsTests : IDisposable
     public void Drift_StalePluginCopy_IsReported_AndSetReplacesItWithThePSHomeBytes()
     {
         AssertDriftRepaired(Props("7"), () => File.WriteAllBytes(Path.Join(_image.PluginFolder("7.6.9"), "pwrshplugin.dll"), FixtureInstallation.PluginBytes("7.6.1")),
-            [ReasonId.StalePlugin], ["pshome"]);
+            [ReasonId.StalePlugin], ["version"]);
 
         Assert.Equal(File.ReadAllBytes(Path.Join(_v769, "pwrshplugin.dll")), File.ReadAllBytes(Path.Join(_image.PluginFolder("7.6.9"), "pwrshplugin.dll")));
     }
@@ -198,7 +198,7 @@ public sealed class WSManEndpointOperationsTests : IDisposable
     public void Drift_MissingPluginConfig_IsReported_AndSetWritesIt()
     {
         AssertDriftRepaired(Props("7"), () => File.Delete(Path.Join(_image.PluginFolder("7.6.9"), "RemotePowerShellConfig.txt")),
-            [ReasonId.PluginConfigMissing], ["pshome"]);
+            [ReasonId.PluginConfigMissing], ["version"]);
 
         AssertConfigNames(_v769);
     }
@@ -207,7 +207,7 @@ public sealed class WSManEndpointOperationsTests : IDisposable
     public void Drift_PluginConfigPointingAtAnotherInstallation_IsReported_AndSetRebindsIt()
     {
         AssertDriftRepaired(Props("7"), () => WriteConfig("7.6.9", _v746),
-            [ReasonId.BoundToOtherInstallation], ["pshome"]);
+            [ReasonId.BoundToOtherInstallation], ["version"]);
 
         AssertConfigNames(_v769);
     }
@@ -216,7 +216,7 @@ public sealed class WSManEndpointOperationsTests : IDisposable
     public void Drift_PluginConfigPointingAtAnUninstalledPowerShell_IsReported_AndSetRebindsIt()
     {
         AssertDriftRepaired(Props("7"), () => WriteConfig("7.6.9", _dir.Combine("powershell", "7.6.8-uninstalled")),
-            [ReasonId.InstallationGone], ["pshome"]);
+            [ReasonId.InstallationGone], ["version"]);
 
         AssertConfigNames(_v769);
     }
@@ -225,7 +225,7 @@ public sealed class WSManEndpointOperationsTests : IDisposable
     public void Drift_PSVersionParameter_IsReported_AndSetCorrectsIt()
     {
         AssertDriftRepaired(Props("7"), () => EditRegistration("PowerShell.7", root => Param(root, "PSVersion")!.SetAttributeValue("Value", "7.2")),
-            [ReasonId.PSVersionMismatch], ["pshome"]);
+            [ReasonId.PSVersionMismatch], ["version"]);
 
         Assert.Equal("7.6", Registered("PowerShell.7").InitializationParameters.PSVersion);
     }
@@ -240,7 +240,7 @@ public sealed class WSManEndpointOperationsTests : IDisposable
                     element.SetAttributeValue(element.Name == Ns + "Resource" ? "ResourceUri" : "Uri", "http://schemas.microsoft.com/powershell/PowerShell.Other");
                 }
             }),
-            [ReasonId.ResourceUriMismatch], ["name"]);
+            [ReasonId.ResourceUriMismatch], ["version"]);
 
         Assert.NotNull(Registered("PowerShell.7").FindResource("http://schemas.microsoft.com/powershell/PowerShell.7"));
     }

@@ -132,6 +132,19 @@ public class VersionSpecTests
         Assert.Equal(expected, best.Version.ToString());
     }
 
+    /// <summary>An installation in the NuGet package cache (a dotnet local tool) is chosen only when nothing else matches: clearing the cache breaks its endpoints.</summary>
+    [Fact]
+    public void SelectBest_ChoosesAnInstallationInThePackageCache_Last()
+    {
+        PowerShellInstallation cached = Installation("7.6.9") with { Origin = PowerShellInstallation.LocalDotnetToolOrigin };
+        PowerShellInstallation installed = Installation("7.4.6");
+
+        Assert.Equal(installed, VersionSpec.Parse("7").SelectBest([cached, installed]));
+        Assert.Equal(cached, VersionSpec.Parse("7.6").SelectBest([cached, installed]));
+        Assert.True(cached.IsInPackageCache);
+        Assert.False(installed.IsInPackageCache);
+    }
+
     [Fact]
     public void SelectBest_ReturnsNull_WhenOnlyPreviewsMatchAStableSpec()
     {
