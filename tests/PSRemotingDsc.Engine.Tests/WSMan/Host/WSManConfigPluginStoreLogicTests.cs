@@ -18,12 +18,11 @@ public sealed class WSManConfigPluginStoreLogicTests
     public void Create_RunsWinrmVbsThroughCscript_WithTheResourceUriAndAnAsciiFile()
     {
         string? fileContent = null;
-        var cscript = new ScriptedProcess(args =>
+        var cscript = new ScriptedCommandLine(parsed =>
         {
-            string? file = args.FirstOrDefault(a => a.StartsWith("-file:", StringComparison.Ordinal));
-            if (file is not null)
+            if (parsed.Switches.TryGetValue("file", out string? file))
             {
-                fileContent = File.ReadAllText(file["-file:".Length..]);
+                fileContent = File.ReadAllText(file);
             }
 
             return ScriptedProcess.Ok();
@@ -34,35 +33,112 @@ public sealed class WSManConfigPluginStoreLogicTests
 
         var call = Assert.Single(cscript.Calls);
         Assert.EndsWith("cscript.exe", call.File, StringComparison.Ordinal);
-        Assert.Equal(["//NoLogo", Path.Join("C:", "Windows", "System32", "winrm.vbs"), "create", "winrm/config/plugin?Name=PowerShell.7"], call.Arguments.Take(4));
+        Assert.StartsWith("//NoLogo " + Path.Join("C:", "Windows", "System32", "winrm.vbs") + " create winrm/config/plugin?Name=PowerShell.7 ", call.Arguments, StringComparison.Ordinal);
+        Assert.Equal(["create", "winrm/config/plugin?Name=PowerShell.7"], call.Parsed.Positional);
+        Assert.Equal("xml", call.Parsed.Switches["format"]);
         Assert.Equal("<PlugInConfiguration Name=\"PowerShell.7\" Comment=\"J&#xFC;rgen\"/>", fileContent);
-        Assert.False(File.Exists(call.Arguments[4]["-file:".Length..]), "the temp file must be deleted");
+        Assert.False(File.Exists(call.Parsed.Switches["file"]), "the temp file must be deleted");
+    }
+
+    [Theory]
+    [InlineData("A B")]
+    [InlineData("R&D (lab) O'Brien")]
+    [InlineData("Jürgen Müller 日本")]
+    [InlineData("{x y}")]
+    public void CreateAndPut_HandWinrmVbsTheInputFile_WhenTheTempFolderHasSpacesAndOddCharacters(string folder)
+    {
+        string temp = Path.Join(Path.GetTempPath(), "psremotingdsc-tests-" + Guid.NewGuid().ToString("N"), folder);
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var read = new List<string>();
+            var cscript = new ScriptedCommandLine(parsed =>
+            {
+                read.Add(File.ReadAllText(parsed.Switches["file"]));
+                return ScriptedProcess.Ok();
+            });
+            var store = new WSManConfigPluginStore("sys", TimeSpan.FromSeconds(5), cscript.Run, temp);
+
+            store.Create("PowerShell.7", "<a/>");
+            store.Put("PowerShell.7", "<b/>");
+
+            Assert.Equal(["<a/>", "<b/>"], read);
+            Assert.All(cscript.Calls, call =>
+            {
+                Assert.Equal(temp, Path.GetDirectoryName(call.Parsed.Switches["file"]));
+                Assert.Contains("-file:\"" + temp, call.Arguments, StringComparison.Ordinal);
+            });
+            Assert.Empty(Directory.GetFiles(temp));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(temp)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Create_RefusesATempFolderWinrmVbsWouldRewrite_BeforeRunningAnything()
+    {
+        var cscript = new ScriptedCommandLine(_ => ScriptedProcess.Ok());
+        var store = new WSManConfigPluginStore("sys", TimeSpan.FromSeconds(5), cscript.Run, Path.Join("C:", "Users", "100%USERNAME%", "Temp"));
+
+        var error = Assert.Throws<PSRemotingDscException>(() => store.Create("PowerShell.7", "<a/>"));
+
+        Assert.Equal(ExitCode.UnexpectedError, error.ExitCode);
+        Assert.Contains("TEMP", error.Message, StringComparison.Ordinal);
+        Assert.Empty(cscript.Calls);
+    }
+
+    [Fact]
+    public void InputFilePath_IsAFreshPlainNameInTheGivenFolder()
+    {
+        string first = WSManConfigPluginStore.InputFilePath(Path.Join("C:", "T"));
+        string second = WSManConfigPluginStore.InputFilePath(Path.Join("C:", "T"));
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(Path.Join("C:", "T"), Path.GetDirectoryName(first));
+        Assert.Matches("^psremotingdsc-[0-9a-f]{32}\\.xml$", Path.GetFileName(first));
     }
 
     [Fact]
     public void ListPluginNames_ReadsTheNameOfEveryPluginInTheEnumeration()
     {
-        var cscript = new ScriptedProcess(_ => ScriptedProcess.Ok(EnumerateOutput));
+        var cscript = new ScriptedCommandLine(_ => ScriptedProcess.Ok(EnumerateOutput));
         var store = new WSManConfigPluginStore("sys", TimeSpan.FromSeconds(5), cscript.Run);
 
         Assert.Equal(["PowerShell.7", "microsoft.powershell"], store.ListPluginNames());
-        Assert.Equal(["//NoLogo", Path.Join("sys", "winrm.vbs"), "enumerate", "winrm/config/plugin", "-format:xml"], cscript.Calls[0].Arguments);
+        Assert.Equal("//NoLogo " + Path.Join("sys", "winrm.vbs") + " enumerate winrm/config/plugin -format:xml", cscript.Calls[0].Arguments);
+    }
+
+    [Fact]
+    public void EveryCall_AsksForXmlOutput()
+    {
+        var cscript = new ScriptedCommandLine(parsed => ScriptedProcess.Ok(parsed.Operation == "get" ? "<cfg:PlugInConfiguration Name=\"PowerShell.7\"/>" : EnumerateOutput));
+        var store = new WSManConfigPluginStore("sys", TimeSpan.FromSeconds(5), cscript.Run);
+
+        store.GetConfigXml("PowerShell.7");
+        store.Create("PowerShell.7", "<a/>");
+        store.Put("PowerShell.7", "<a/>");
+        store.Delete("PowerShell.7");
+
+        Assert.Equal(["enumerate", "get", "create", "put", "enumerate", "delete"], cscript.Calls.Select(call => call.Parsed.Operation));
+        Assert.All(cscript.Calls, call => Assert.Equal("xml", call.Parsed.Switches["format"]));
     }
 
     [Fact]
     public void GetConfigXml_ReturnsNull_ForAPluginNotInTheEnumeration_WithoutAGet()
     {
-        var cscript = new ScriptedProcess(_ => ScriptedProcess.Ok(EnumerateOutput));
+        var cscript = new ScriptedCommandLine(_ => ScriptedProcess.Ok(EnumerateOutput));
         var store = new WSManConfigPluginStore("sys", TimeSpan.FromSeconds(5), cscript.Run);
 
         Assert.Null(store.GetConfigXml("PowerShell.7.4.6"));
-        Assert.DoesNotContain(cscript.Calls, call => call.Arguments[2] == "get");
+        Assert.DoesNotContain(cscript.Calls, call => call.Parsed.Operation == "get");
     }
 
     [Fact]
     public void AnAccessDeniedFault_BecomesPermissionDenied()
     {
-        var cscript = new ScriptedProcess(_ => new BoundedProcess.Outcome(1, "", "WSManFault\r\n    Message = Access is denied.\r\n\r\nError number:  -2147024891 0x80070005\r\n<f:WSManFault xmlns:f=\"x\" Code=\"5\" Machine=\"localhost\"/>", false));
+        var cscript = new ScriptedCommandLine(_ => new BoundedProcess.Outcome(1, "", "WSManFault\r\n    Message = Access is denied.\r\n\r\nError number:  -2147024891 0x80070005\r\n<f:WSManFault xmlns:f=\"x\" Code=\"5\" Machine=\"localhost\"/>", false));
         var store = new WSManConfigPluginStore("sys", TimeSpan.FromSeconds(5), cscript.Run);
 
         var error = Assert.Throws<PSRemotingDscException>(() => store.Put("PowerShell.7", "<x/>"));
@@ -74,7 +150,7 @@ public sealed class WSManConfigPluginStoreLogicTests
     [Fact]
     public void AHangingWinrm_BecomesWSManUnavailable()
     {
-        var cscript = new ScriptedProcess(_ => new BoundedProcess.Outcome(-1, "", "", TimedOut: true));
+        var cscript = new ScriptedCommandLine(_ => new BoundedProcess.Outcome(-1, "", "", TimedOut: true));
         var store = new WSManConfigPluginStore("sys", TimeSpan.FromSeconds(5), cscript.Run);
 
         Assert.Equal(ExitCode.WSManUnavailable, Assert.Throws<PSRemotingDscException>(() => store.ListPluginNames()).ExitCode);
@@ -83,7 +159,7 @@ public sealed class WSManConfigPluginStoreLogicTests
     [Fact]
     public void AnUnsafeName_NeverReachesACommandLine()
     {
-        var cscript = new ScriptedProcess(_ => ScriptedProcess.Ok());
+        var cscript = new ScriptedCommandLine(_ => ScriptedProcess.Ok());
         var store = new WSManConfigPluginStore("sys", TimeSpan.FromSeconds(5), cscript.Run);
 
         Assert.Throws<PSRemotingDscException>(() => store.Delete("x\" & calc"));
