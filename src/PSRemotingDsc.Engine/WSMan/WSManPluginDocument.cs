@@ -10,15 +10,24 @@ namespace PSRemotingDsc.WSMan;
 /// </summary>
 public static class WSManPluginDocument
 {
-    /// <summary>The initialization parameter that names a session configuration file (.pssc), as Register-PSSessionConfiguration writes it.</summary>
-    public const string ConfigFilePathParameter = "configfilepath";
+    /// <summary>
+    /// The initialization parameter that names a session configuration file (.pssc), spelled as
+    /// Register-PSSessionConfiguration writes it: <c>ConfigurationDataFromXML.CONFIGFILEPATH_CamelCase</c>
+    /// (CustomShellCommands.cs 991–995; the constant is at InitialSessionStateProvider.cs 57). PowerShell reads the
+    /// name case-insensitively (InitialSessionStateProvider.cs 93 lowercases it and matches <c>configfilepath</c>, 56
+    /// and 146), and so does <see cref="InitializationParameters"/>, so a registration that spells it otherwise is
+    /// read, compared and repaired in place, keeping its spelling.
+    /// </summary>
+    public const string ConfigFilePathParameter = "ConfigFilePath";
 
     /// <summary>What Register-PSSessionConfiguration + Enable-PSRemoting would write, with the user's settings applied.</summary>
     public static PluginConfiguration New(WSManEndpointDesired desired)
     {
         ArgumentNullException.ThrowIfNull(desired);
         var installation = desired.Installation ?? throw new ArgumentException("A new endpoint needs an installation.", nameof(desired));
-        (string sddl, bool enabled) = Security(desired, SddlParser.Parse(desired.SecurityDescriptorSddl ?? DefaultSddl.Remote));
+        (string? sddl, bool enabled) = IsDisabledWithoutSddl(desired)
+            ? (null, false)
+            : Security(desired, SddlParser.Parse(desired.SecurityDescriptorSddl ?? DefaultSddl.Remote));
         var quotas = PluginQuotas.CreateEnablePSRemotingDefaults();
         foreach ((string name, long value) in desired.Quotas ?? new Dictionary<string, long>())
         {
@@ -27,7 +36,7 @@ public static class WSManPluginDocument
 
         PluginConfiguration document = DefaultPluginConfiguration.Create(desired.Name, installation.Version, quotas, sddl);
         document.Enabled = enabled ? "True" : "False";
-        ApplySettings(document, desired);
+        ApplySettings(document, desired, DocumentKind.AsWritten);
         return document;
     }
 
@@ -51,7 +60,7 @@ public static class WSManPluginDocument
             }
         }
 
-        ApplySettings(document, desired);
+        ApplySettings(document, desired, DocumentKind.Compared);
         return document;
     }
 
@@ -68,23 +77,81 @@ public static class WSManPluginDocument
         string resourceUri = EndpointNaming.ResourceUri(desired.Name);
         PluginResource resource = repaired.FindResource(resourceUri) ?? repaired.Resources.FirstOrDefault() ?? AddShellResource(repaired, resourceUri);
         resource.ResourceUri = resourceUri;
-        PluginSecurity security = resource.Security.FirstOrDefault() ?? AddSecurity(resource);
-        security.Uri = resourceUri;
+        PluginSecurity? existing = resource.Security.FirstOrDefault();
         repaired.Enabled = "True";
-        if (desired.AccessMode is not null || desired.SecurityDescriptorSddl is not null)
+        if (existing?.Sddl is null && IsDisabledWithoutSddl(desired))
         {
-            (string sddl, bool enabled) = Security(desired, SddlParser.Parse(desired.SecurityDescriptorSddl ?? security.Sddl ?? DefaultSddl.Remote));
-            security.Sddl = sddl;
-            repaired.Enabled = enabled ? "True" : "False";
+            // Set-PSSessionConfiguration -AccessMode Disabled only writes Enabled='False' and leaves the security as it
+            // is (CustomShellCommands.cs 3380–3381, 3630–3632); a plugin without an SDDL is not given one.
+            if (existing is not null)
+            {
+                existing.Uri = resourceUri;
+            }
+
+            repaired.Enabled = "False";
         }
+        else
+        {
+            PluginSecurity security = existing ?? AddSecurity(resource);
+            security.Uri = resourceUri;
+            if (desired.AccessMode is not null || desired.SecurityDescriptorSddl is not null)
+            {
+                (string sddl, bool enabled) = Security(desired, SddlParser.Parse(desired.SecurityDescriptorSddl ?? security.Sddl ?? DefaultSddl.Remote));
+                security.Sddl = sddl;
+                repaired.Enabled = enabled ? "True" : "False";
+            }
+        }
+
         foreach ((string name, long value) in desired.Quotas ?? new Dictionary<string, long>())
         {
             repaired.Quotas ??= new PluginQuotas();
             repaired.Quotas[name] = value;
         }
 
-        ApplySettings(repaired, desired);
+        ApplySettings(repaired, desired, DocumentKind.Repaired);
         return repaired;
+    }
+
+    /// <summary>
+    /// Whether the plugin runs as a virtual account. A missing <c>RunAsVirtualAccount</c> means false: PowerShell writes
+    /// the attribute only when it is true (CustomShellCommands.cs 1136–1142) and WinRM stores the missing attribute as
+    /// <c>RunAsVirtualAccount="false"</c> (the ConfigXML exported in PowerShell#27701).
+    /// </summary>
+    public static bool RunsAsVirtualAccount(PluginConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return string.Equals(configuration.RunAsVirtualAccount?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The access mode the plugin grants, as Get-PSSessionConfiguration's Enabled/Permission read it: Disabled when
+    /// <c>Enabled</c> is false, with or without a security descriptor (Register-PSSessionConfiguration -AccessMode
+    /// Disabled writes none, CustomShellCommands.cs 444–456 and 1100–1107); otherwise Local or Remote from the SDDL;
+    /// null when an enabled plugin has no SDDL, or one that does not parse.
+    /// </summary>
+    public static AccessMode? AccessModeOf(PluginConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        bool enabled = IsEnabled(configuration);
+        if (!enabled)
+        {
+            return AccessMode.Disabled;
+        }
+
+        string? sddl = SddlOf(configuration);
+        if (sddl is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return AccessModeRules.Derive(enabled, SddlParser.Parse(sddl));
+        }
+        catch (Errors.PSRemotingDscException)
+        {
+            return null;
+        }
     }
 
     /// <summary>WinRM treats a missing <c>Enabled</c> as enabled.</summary>
@@ -117,16 +184,54 @@ public static class WSManPluginDocument
         return (desired.SecurityDescriptorSddl ?? descriptor.ToSddl(), true);
     }
 
-    private static void ApplySettings(PluginConfiguration document, WSManEndpointDesired desired)
+    // Register-PSSessionConfiguration -AccessMode Disabled without an SDDL leaves its sddl null (the defaults are only
+    // taken for Local and Remote, CustomShellCommands.cs 444–456), so it writes no <Security> element (1100–1107) and
+    // WinRM applies its RootSDDL; Enabled='False' (1155–1157).
+    private static bool IsDisabledWithoutSddl(WSManEndpointDesired desired) =>
+        desired.AccessMode == AccessMode.Disabled && desired.SecurityDescriptorSddl is null;
+
+    // Which document ApplySettings fills; it decides how RunAsVirtualAccount and ConfigFilePath are written.
+    private enum DocumentKind
+    {
+        /// <summary>New: as Register-PSSessionConfiguration writes it, RunAsVirtualAccount 'True' or absent, ConfigFilePath before PSVersion.</summary>
+        AsWritten,
+
+        /// <summary>Enforced: both RunAsVirtualAccount values explicit, for the comparison (which reads a missing attribute as false).</summary>
+        Compared,
+
+        /// <summary>Repair: RunAsVirtualAccount 'True', or false kept as the actual document has it (absent or false), else removed.</summary>
+        Repaired,
+    }
+
+    private static void ApplySettings(PluginConfiguration document, WSManEndpointDesired desired, DocumentKind kind)
     {
         if (desired.SessionConfigurationFile is not null)
         {
-            document.InitializationParameters.Set(ConfigFilePathParameter, desired.SessionConfigurationFile);
+            InitializationParameters parameters = document.InitializationParameters;
+            if (kind == DocumentKind.AsWritten && parameters.Find(ConfigFilePathParameter) is null
+                && parameters.IndexOf(InitializationParameters.PSVersionName) is int psVersion and >= 0)
+            {
+                // PowerShell writes ConfigFilePath first, before PSVersion (CustomShellCommands.cs 991–995, then 1081–1085).
+                // Only a new document needs that order; the enforced one keeps PSVersion first, so reasons keep their order.
+                parameters.Insert(psVersion, ConfigFilePathParameter, desired.SessionConfigurationFile);
+            }
+            else
+            {
+                parameters.Set(ConfigFilePathParameter, desired.SessionConfigurationFile);
+            }
         }
 
+        // PowerShell writes RunAsVirtualAccount only when it is true, as bool.ToString(): 'True'
+        // (runasVirtualAccountAttribFormat, CustomShellCommands.cs 305–306 and 1136–1142).
         if (desired.RunAsVirtualAccount is bool runAs)
         {
-            document.RunAsVirtualAccount = runAs ? "true" : "false";
+            document.RunAsVirtualAccount = (runAs, kind) switch
+            {
+                (true, _) => bool.TrueString,
+                (false, DocumentKind.Compared) => bool.FalseString,
+                (false, DocumentKind.Repaired) when !RunsAsVirtualAccount(document) => document.RunAsVirtualAccount,
+                _ => null,
+            };
         }
     }
 

@@ -301,14 +301,15 @@ public sealed class WSManEndpointOperationsTests : IDisposable
     }
 
     [Fact]
-    public void AccessModeDisabled_WritesEnabledFalse_AndKeepsTheSddl()
+    public void AccessModeDisabled_WritesEnabledFalse_AndNoSecurity_LikeRegisterPSSessionConfiguration()
     {
         OperationResult result = Resource().Set(Props("7") with { AccessMode = AccessMode.Disabled }, whatIf: false);
 
+        // -AccessMode Disabled without an SDDL writes no <Security> element (CustomShellCommands.cs 444–456, 1100–1107).
         PluginConfiguration written = Registered("PowerShell.7");
         Assert.Equal("False", written.Enabled);
-        Assert.True(SecurityDescriptorComparison.AreEquivalent(SddlParser.Parse(DefaultSddl.Remote), SddlParser.Parse(WSManPluginSddl(written)!)));
-        Assert.Equal(AccessMode.Disabled, result.State.AccessMode);
+        Assert.Empty(written.Resources.Single().Security);
+        Assert.Equal(AccessMode.Disabled, WSManPluginDocument.AccessModeOf(written));
         Assert.Empty(result.State.Reasons);
     }
 

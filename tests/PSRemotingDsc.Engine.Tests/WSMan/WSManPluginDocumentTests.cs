@@ -13,6 +13,7 @@ public sealed class WSManPluginDocumentTests
     private const string WindowsDirectory = @"C:\Windows";
     private static readonly PowerShellInstallation V746 = new(PowerShellVersion.Parse("7.4.6"), @"C:\Program Files\PowerShell\7.4", @"C:\Program Files\PowerShell\7.4\pwsh.exe", "test");
     private static readonly PowerShellInstallation V769 = new(PowerShellVersion.Parse("7.6.9"), @"C:\Program Files\PowerShell\7", @"C:\Program Files\PowerShell\7\pwsh.exe", "test");
+    private static readonly PowerShellInstallation V760 = new(PowerShellVersion.Parse("7.6.0"), @"C:\Program Files\PowerShell\7", @"C:\Program Files\PowerShell\7\pwsh.exe", "test");
     private static readonly PluginComparisonOptions Options = new() { WindowsDirectory = WindowsDirectory };
 
     // ---- New ------------------------------------------------------------------------------------------------------
@@ -44,8 +45,8 @@ public sealed class WSManPluginDocumentTests
         Assert.Equal("Ops", document.Name);
         Assert.Equal(@"%windir%\system32\PowerShell\7.6.9\pwrshplugin.dll", document.Filename);
         Assert.Equal("7.6", document.InitializationParameters.PSVersion);
-        Assert.Equal(@"C:\ops\ops.pssc", document.InitializationParameters["configfilepath"]);
-        Assert.Equal("true", document.RunAsVirtualAccount);
+        Assert.Equal([("ConfigFilePath", @"C:\ops\ops.pssc"), ("PSVersion", "7.6")], document.InitializationParameters.Select(p => (p.Name, p.Value)));
+        Assert.Equal("True", document.RunAsVirtualAccount);
         Assert.Equal("True", document.Enabled);
         Assert.Equal((3L, 60_000L, (long)int.MaxValue), (document.Quotas!.MaxShellsPerUser!.Value, document.Quotas.IdleTimeoutms!.Value, document.Quotas.MaxShells!.Value));
         PluginSecurity security = document.Resources.Single().Security.Single();
@@ -56,13 +57,58 @@ public sealed class WSManPluginDocumentTests
     [Theory]
     [InlineData(AccessMode.Local, "True", DefaultSddl.Local)]
     [InlineData(AccessMode.Remote, "True", DefaultSddl.Remote)]
-    [InlineData(AccessMode.Disabled, "False", DefaultSddl.Remote)]
     public void New_WithAnAccessMode_WritesTheSddlAndEnabledFlagPowerShellsCmdletsWrite(AccessMode mode, string enabled, string sddl)
     {
         PluginConfiguration document = WSManPluginDocument.New(new WSManEndpointDesired("PowerShell.7", true, V769, AccessMode: mode));
 
         Assert.Equal(enabled, document.Enabled);
         Assert.True(SecurityDescriptorComparison.AreEquivalent(SddlParser.Parse(sddl), SddlParser.Parse(WSManPluginDocument.SddlOf(document)!)));
+    }
+
+    // Register-PSSessionConfiguration -AccessMode Disabled takes no default SDDL (CustomShellCommands.cs 444–456), so
+    // it writes no <Security> element (1100–1107) and Enabled='False' (1155–1157).
+    [Fact]
+    public void New_Disabled_WithoutAnSddl_IsByteForByteWhatRegisterPSSessionConfigurationWrites()
+    {
+        PluginConfiguration document = WSManPluginDocument.New(new WSManEndpointDesired("Ops", true, V760, AccessMode: AccessMode.Disabled));
+
+        Assert.Equal("False", document.Enabled);
+        Assert.Empty(document.Resources.Single().Security);
+        Assert.Null(WSManPluginDocument.SddlOf(document));
+        document.Quotas!.MaxShellsPerUser = int.MaxValue; // Register's default; New applies Enable-PSRemoting's 25.
+        Assert.Equal(PluginFixtures.Document(PluginFixtures.RegisterDisabled), document.ToXml());
+    }
+
+    [Fact]
+    public void New_Disabled_WithAnSddl_WritesTheSecurityElement()
+    {
+        PluginConfiguration document = WSManPluginDocument.New(
+            new WSManEndpointDesired("Ops", true, V760, AccessMode: AccessMode.Disabled, SecurityDescriptorSddl: DefaultSddl.Local));
+
+        Assert.Equal("False", document.Enabled);
+        Assert.True(SecurityDescriptorComparison.AreEquivalent(SddlParser.Parse(DefaultSddl.Local), SddlParser.Parse(WSManPluginDocument.SddlOf(document)!)));
+    }
+
+    // -Path writes ConfigFilePath (ConfigurationDataFromXML.CONFIGFILEPATH_CamelCase) before PSVersion
+    // (CustomShellCommands.cs 991–995, 1081–1085); RunAsVirtualAccount='True' only when true (305–306, 1136–1142).
+    [Fact]
+    public void New_WithAConfigurationFileAndAVirtualAccount_IsByteForByteWhatRegisterPSSessionConfigurationWrites()
+    {
+        const string copied = @"C:\Program Files\PowerShell\7\SessionConfig\Ops_5d2b5a4e-7d3c-4f0e-9a7b-2c1d3e4f5a6b.pssc";
+        PluginConfiguration document = WSManPluginDocument.New(
+            new WSManEndpointDesired("Ops", true, V760, SessionConfigurationFile: copied, RunAsVirtualAccount: true));
+
+        document.Quotas!.MaxShellsPerUser = int.MaxValue;
+        Assert.Equal(PluginFixtures.Document(PluginFixtures.RegisterPsscVirtualAccount), document.ToXml());
+    }
+
+    [Fact]
+    public void New_WithoutAVirtualAccount_OmitsTheAttribute_AsPowerShellDoes()
+    {
+        PluginConfiguration document = WSManPluginDocument.New(new WSManEndpointDesired("Ops", true, V760, RunAsVirtualAccount: false));
+
+        Assert.Null(document.RunAsVirtualAccount);
+        Assert.DoesNotContain("RunAsVirtualAccount", document.ToXml(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,8 +147,8 @@ public sealed class WSManPluginDocumentTests
         PluginConfiguration enforced = WSManPluginDocument.Enforced(desired);
 
         Assert.Equal([new KeyValuePair<string, long>("MaxShells", 7)], enforced.Quotas!.GetSetQuotas());
-        Assert.Equal(["PSVersion", "configfilepath"], enforced.InitializationParameters.Select(p => p.Name));
-        Assert.Equal("false", enforced.RunAsVirtualAccount);
+        Assert.Equal(["PSVersion", "ConfigFilePath"], enforced.InitializationParameters.Select(p => p.Name));
+        Assert.Equal("False", enforced.RunAsVirtualAccount);
         Assert.Null(enforced.Enabled);
         Assert.Empty(enforced.Resources.Single().Security);
     }
@@ -206,7 +252,106 @@ public sealed class WSManPluginDocumentTests
         Assert.Equal(DefaultSddl.Remote, resource.Security.Single().Sddl);
     }
 
-    // ---- IsEnabled, SddlOf ----------------------------------------------------------------------------------------
+    [Fact]
+    public void Repair_Disabled_WithoutAnSddl_OfAPluginWithoutSecurity_AddsNone()
+    {
+        PluginConfiguration actual = PluginConfiguration.Parse(PluginFixtures.Document(PluginFixtures.RegisterDisabled));
+        actual.Filename = @"%windir%\system32\PowerShell\7.4.6\pwrshplugin.dll";
+
+        PluginConfiguration repaired = WSManPluginDocument.Repair(actual, new WSManEndpointDesired("Ops", true, V760, AccessMode: AccessMode.Disabled));
+
+        Assert.Equal("False", repaired.Enabled);
+        Assert.Empty(repaired.Resources.Single().Security);
+        Assert.Equal(@"%windir%\system32\PowerShell\7.6.0\pwrshplugin.dll", repaired.Filename);
+    }
+
+    [Fact]
+    public void Repair_Disabled_KeepsAnExistingSddl_AsSetPSSessionConfigurationDoes()
+    {
+        PluginConfiguration actual = StaleWithForeignSettings();
+        actual.Resources.Single().Security.Single().Sddl = DefaultSddl.Local;
+
+        PluginConfiguration repaired = WSManPluginDocument.Repair(actual, new WSManEndpointDesired("PowerShell.7", true, V769, AccessMode: AccessMode.Disabled));
+
+        Assert.Equal("False", repaired.Enabled);
+        Assert.True(SecurityDescriptorComparison.AreEquivalent(SddlParser.Parse(DefaultSddl.Local), SddlParser.Parse(WSManPluginDocument.SddlOf(repaired)!)));
+    }
+
+    [Fact]
+    public void Repair_OfAConfigFilePathSpelledInLowerCase_UpdatesItInPlace_WithoutADuplicate()
+    {
+        PluginConfiguration actual = StaleWithForeignSettings();
+        actual.InitializationParameters.Insert(0, "configfilepath", @"C:\old.pssc");
+
+        PluginConfiguration repaired = WSManPluginDocument.Repair(actual, new WSManEndpointDesired("PowerShell.7", true, V769, SessionConfigurationFile: @"C:\new.pssc"));
+
+        Assert.Equal([("configfilepath", @"C:\new.pssc")], repaired.InitializationParameters.Where(p => p.Name.Equals("ConfigFilePath", StringComparison.OrdinalIgnoreCase)).Select(p => (p.Name, p.Value)));
+    }
+
+    [Theory]
+    [InlineData(null, false, null)]
+    [InlineData("false", false, "false")]
+    [InlineData("true", false, null)]
+    [InlineData("true", true, "True")]
+    [InlineData(null, true, "True")]
+    public void Repair_WritesRunAsVirtualAccount_TrueAsPowerShell_AndFalseByKeepingOrDroppingTheAttribute(string? actualValue, bool desired, string? expected)
+    {
+        PluginConfiguration actual = StaleWithForeignSettings();
+        actual.RunAsVirtualAccount = actualValue;
+
+        PluginConfiguration repaired = WSManPluginDocument.Repair(actual, new WSManEndpointDesired("PowerShell.7", true, V769, RunAsVirtualAccount: desired));
+
+        Assert.Equal(expected, repaired.RunAsVirtualAccount);
+        Assert.Equal(desired, WSManPluginDocument.RunsAsVirtualAccount(repaired));
+    }
+
+    // ---- No drift on what PowerShell wrote -------------------------------------------------------------------------
+
+    public static TheoryData<string, WSManEndpointDesired> PowerShellWritten => new()
+    {
+        { PluginFixtures.RegisterDisabled, new WSManEndpointDesired("Ops", true, V760, AccessMode: AccessMode.Disabled, RunAsVirtualAccount: false) },
+        {
+            PluginFixtures.RegisterPsscVirtualAccount,
+            new WSManEndpointDesired("Ops", true, V760, AccessMode: AccessMode.Remote,
+                SessionConfigurationFile: @"C:\Program Files\PowerShell\7\SessionConfig\Ops_5d2b5a4e-7d3c-4f0e-9a7b-2c1d3e4f5a6b.pssc", RunAsVirtualAccount: true)
+        },
+        { PluginFixtures.WrittenByPowerShell, new WSManEndpointDesired("PowerShell.7.4.6", true, V746, AccessMode: AccessMode.Remote, RunAsVirtualAccount: false) },
+    };
+
+    [Theory]
+    [MemberData(nameof(PowerShellWritten))]
+    public void APluginAsPowerShellWritesIt_ShowsNoDrift(string fixture, WSManEndpointDesired desired)
+    {
+        PluginConfiguration actual = PluginConfiguration.Parse(PluginFixtures.Document(fixture), fixture);
+
+        Assert.Empty(PluginConfigurationComparison.Compare(WSManPluginDocument.Enforced(desired), actual, Options));
+        Assert.Empty(new WSManDriftAnalyzer(WindowsDirectory).Analyze(desired, new WSManEndpointObservation(desired.Name, actual, null, null, null, null, [])));
+    }
+
+    [Fact]
+    public void APluginWithTheLowerCaseConfigFilePath_ShowsNoDrift_AndIsReadBack()
+    {
+        PluginConfiguration actual = PluginConfiguration.Parse(
+            PluginFixtures.Document(PluginFixtures.RegisterPsscVirtualAccount).Replace("Name='ConfigFilePath'", "Name='configfilepath'", StringComparison.Ordinal));
+        var desired = new WSManEndpointDesired("Ops", true, V760,
+            SessionConfigurationFile: @"C:\Program Files\PowerShell\7\SessionConfig\Ops_5d2b5a4e-7d3c-4f0e-9a7b-2c1d3e4f5a6b.pssc");
+
+        Assert.Equal(desired.SessionConfigurationFile, actual.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter]);
+        Assert.Empty(PluginConfigurationComparison.Compare(WSManPluginDocument.Enforced(desired), actual, Options));
+    }
+
+    [Fact]
+    public void AVirtualAccountDeclaredButMissing_IsDrift()
+    {
+        PluginConfiguration actual = PluginConfiguration.Parse(PluginFixtures.Document(PluginFixtures.RegisterDisabled));
+
+        PluginDifference difference = Assert.Single(PluginConfigurationComparison.Compare(
+            WSManPluginDocument.Enforced(new WSManEndpointDesired("Ops", true, V760, RunAsVirtualAccount: true)), actual, Options));
+
+        Assert.Equal(("RunAsVirtualAccount", "True", null), (difference.Name, difference.Expected, difference.Actual));
+    }
+
+    // ---- IsEnabled, SddlOf, RunsAsVirtualAccount ----------------------------------------------------------------------------------------
 
     [Theory]
     [InlineData(null, true)]
@@ -217,6 +362,35 @@ public sealed class WSManPluginDocumentTests
     public void IsEnabled_TreatsAMissingFlagAsEnabled_LikeWinRM(string? enabled, bool expected)
     {
         Assert.Equal(expected, WSManPluginDocument.IsEnabled(new PluginConfiguration("x") { Enabled = enabled }));
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("false", false)]
+    [InlineData("True", true)]
+    [InlineData("true", true)]
+    public void RunsAsVirtualAccount_TreatsAMissingAttributeAsFalse(string? value, bool expected)
+    {
+        Assert.Equal(expected, WSManPluginDocument.RunsAsVirtualAccount(new PluginConfiguration("x") { RunAsVirtualAccount = value }));
+    }
+
+    [Theory]
+    [InlineData(PluginFixtures.RegisterDisabled, AccessMode.Disabled)]
+    [InlineData(PluginFixtures.RegisterPsscVirtualAccount, AccessMode.Remote)]
+    [InlineData(PluginFixtures.WrittenByPowerShell, AccessMode.Remote)]
+    public void AccessModeOf_ReadsWhatPowerShellWrote_DisabledWithoutASecurityElementIncluded(string fixture, AccessMode expected)
+    {
+        Assert.Equal(expected, WSManPluginDocument.AccessModeOf(PluginConfiguration.Parse(PluginFixtures.Document(fixture))));
+    }
+
+    [Fact]
+    public void AccessModeOf_AnEnabledPluginWithoutAnSddl_IsUnknown()
+    {
+        PluginConfiguration document = PluginConfiguration.Parse(PluginFixtures.Document(PluginFixtures.RegisterDisabled));
+        document.Enabled = "True";
+
+        Assert.Null(WSManPluginDocument.AccessModeOf(document));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace PSRemotingDsc.WSMan.Host;
 /// <summary>Stable kinds of difference between an endpoint's plugin folder and the PowerShell it should run. Never rename.</summary>
 public enum PluginDriftKind
 {
-    /// <summary>The PowerShell home has no pwrshplugin.dll to copy (a non-Windows or Store build).</summary>
+    /// <summary>The PowerShell home has no pwrshplugin.dll to copy (not a Windows build, or a copy without it; every Windows package, Store/MSIX included, ships it).</summary>
     SourcePluginMissing,
 
     /// <summary>The endpoint's folder has no pwrshplugin.dll copy.</summary>

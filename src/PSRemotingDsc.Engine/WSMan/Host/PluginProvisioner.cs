@@ -35,7 +35,13 @@ public sealed class PluginProvisioner
 
         if (!sourceExists)
         {
-            drift.Add(new(PluginDriftKind.SourcePluginMissing, $"'{source}' does not exist: this PowerShell installation ships no WinRM plugin (a non-Windows or Store build?), so it cannot serve a WSMan endpoint."));
+            // Every Windows package ships pwrshplugin.dll in $PSHOME, the Store/MSIX one included: the MSIX is packed from
+            // the same signed files as the ZIP (PowerShell .pipelines/templates/packaging/windows/package.yml 167–183;
+            // tools/packaging/packaging.psm1 3609 packs the whole folder), and the Store 7.6.3 of PowerShell#27701
+            // registered PowerShell.7, which Register-PSSessionConfiguration refuses without the plugin
+            // (CustomShellCommands.cs 476–483; Enable-PSRemoting copies it from $PSHOME, 4694).
+            drift.Add(new(PluginDriftKind.SourcePluginMissing,
+                $"'{source}' does not exist: this PowerShell installation has no WinRM plugin (not a Windows build, or a copy of PowerShell without pwrshplugin.dll; the Windows MSI, ZIP and Store/MSIX packages all ship it), so it cannot serve a WSMan endpoint."));
         }
 
         if (!copyExists)

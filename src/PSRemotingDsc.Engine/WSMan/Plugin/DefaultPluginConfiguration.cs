@@ -22,13 +22,14 @@ public static class DefaultPluginConfiguration
     /// The document for endpoint <paramref name="name"/> bound to the PowerShell <paramref name="version"/>:
     /// <c>Filename</c> <c>%windir%\system32\PowerShell\&lt;version&gt;\pwrshplugin.dll</c>, <c>PSVersion</c> Major.Minor,
     /// ResourceUri <c>http://schemas.microsoft.com/powershell/&lt;name&gt;</c>, the quotas of
-    /// <see cref="PluginQuotas.CreateRegisterDefaults"/> unless <paramref name="quotas"/> is given.
+    /// <see cref="PluginQuotas.CreateRegisterDefaults"/> unless <paramref name="quotas"/> is given. A null
+    /// <paramref name="sddl"/> writes no <c>Security</c> element, as <c>Register-PSSessionConfiguration -AccessMode
+    /// Disabled</c> without <c>-SecurityDescriptorSddl</c> does (CustomShellCommands.cs 444–456 and 1100–1107).
     /// </summary>
     /// <exception cref="Errors.PSRemotingDscException">PluginNameInvalid.</exception>
-    public static PluginConfiguration Create(string name, PowerShellVersion version, PluginQuotas? quotas = null, string sddl = RemoteSddl)
+    public static PluginConfiguration Create(string name, PowerShellVersion version, PluginQuotas? quotas = null, string? sddl = RemoteSddl)
     {
         ArgumentNullException.ThrowIfNull(version);
-        ArgumentNullException.ThrowIfNull(sddl);
         EndpointNaming.ValidatePluginName(name);
         string resourceUri = EndpointNaming.ResourceUri(name);
         var configuration = new PluginConfiguration(name)
@@ -43,7 +44,12 @@ public static class DefaultPluginConfiguration
         };
         configuration.InitializationParameters.PSVersion = EndpointNaming.PSVersionParameter(version);
         var resource = new PluginResource(resourceUri) { SupportsOptions = "true", ExactMatch = "true" };
-        resource.Security.Add(new PluginSecurity { Uri = resourceUri, ExactMatch = "true", Sddl = sddl });
+        if (sddl is not null)
+        {
+            // securityElementFormat, CustomShellCommands.cs 318.
+            resource.Security.Add(new PluginSecurity { Uri = resourceUri, ExactMatch = "true", Sddl = sddl });
+        }
+
         resource.Capabilities.Add(new PluginCapability("Shell"));
         configuration.Resources.Add(resource);
         return configuration;

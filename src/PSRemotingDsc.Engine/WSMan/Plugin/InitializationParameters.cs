@@ -56,6 +56,22 @@ public sealed class InitializationParameters : IReadOnlyList<InitializationParam
         return items.Find(item => string.Equals(item.Name, name, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The position of the first parameter with that name (case-insensitive); -1 when absent.</summary>
+    public int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return items.FindIndex(item => string.Equals(item.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Inserts a parameter at <paramref name="index"/>, even when one with that name exists.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or greater than <see cref="Count"/>.</exception>
+    public void Insert(int index, string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        items.Insert(index, new InitializationParameter(name, value));
+    }
+
     /// <summary>Appends a parameter, even when one with that name exists (WinRM documents may hold duplicates).</summary>
     public void Add(string name, string value)
     {
@@ -69,7 +85,7 @@ public sealed class InitializationParameters : IReadOnlyList<InitializationParam
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
-        int index = items.FindIndex(item => string.Equals(item.Name, name, StringComparison.OrdinalIgnoreCase));
+        int index = IndexOf(name);
         if (index < 0)
         {
             items.Add(new InitializationParameter(name, value));

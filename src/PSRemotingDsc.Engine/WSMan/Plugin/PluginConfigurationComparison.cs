@@ -13,7 +13,9 @@ namespace PSRemotingDsc.WSMan.Plugin;
 /// re-creates the element (research §2.6);</item>
 /// <item>Filename compares as a Windows path, ignoring case and slash style, with <c>%windir%</c> expanded when
 /// <see cref="PluginComparisonOptions.WindowsDirectory"/> is given;</item>
-/// <item>RunAsPassword is never compared (WinRM stores it encrypted; it is write-only).</item>
+/// <item>RunAsPassword is never compared (WinRM stores it encrypted; it is write-only);</item>
+/// <item>a missing <c>RunAsVirtualAccount</c> compares as <c>false</c>, the value WinRM gives it; a difference still
+/// reports the actual value as not set.</item>
 /// </list>
 /// </summary>
 public static class PluginConfigurationComparison
@@ -39,7 +41,9 @@ public static class PluginConfigurationComparison
         CompareAttribute(differences, "Enabled", desired.Enabled, actual.Enabled);
         CompareAttribute(differences, "Architecture", desired.Architecture, actual.Architecture);
         CompareAttribute(differences, "UseSharedProcess", desired.UseSharedProcess, actual.UseSharedProcess);
-        CompareAttribute(differences, "RunAsVirtualAccount", desired.RunAsVirtualAccount, actual.RunAsVirtualAccount);
+        // A missing RunAsVirtualAccount is false: PowerShell writes it only when true (CustomShellCommands.cs 1136–1142)
+        // and WinRM stores the missing attribute as RunAsVirtualAccount="false" (PowerShell#27701).
+        CompareAttribute(differences, "RunAsVirtualAccount", desired.RunAsVirtualAccount, actual.RunAsVirtualAccount, whenMissing: bool.FalseString);
         CompareAttribute(differences, "RunAsVirtualAccountGroups", desired.RunAsVirtualAccountGroups, actual.RunAsVirtualAccountGroups);
         CompareAttribute(differences, "OutputBufferingMode", desired.OutputBufferingMode, actual.OutputBufferingMode);
         CompareAttribute(differences, "ProcessIdleTimeoutSec", desired.ProcessIdleTimeoutSec, actual.ProcessIdleTimeoutSec);
@@ -151,9 +155,9 @@ public static class PluginConfigurationComparison
         }
     }
 
-    private static void CompareAttribute(List<PluginDifference> differences, string name, string? desired, string? actual)
+    private static void CompareAttribute(List<PluginDifference> differences, string name, string? desired, string? actual, string? whenMissing = null)
     {
-        if (desired is not null && !ValuesEqual(desired, actual))
+        if (desired is not null && !ValuesEqual(desired, actual ?? whenMissing))
         {
             differences.Add(new(PluginDifferenceKind.Attribute, name, $"{Root}/@{name}", desired, actual));
         }

@@ -145,6 +145,24 @@ public sealed class PluginProvisionerTests
         Assert.False(Directory.Exists(directory.FullPath));
     }
 
+    // The Store/MSIX package ships pwrshplugin.dll like the MSI and ZIP: it is packed from the same signed files
+    // (PowerShell .pipelines/templates/packaging/windows/package.yml 167–183, tools/packaging/packaging.psm1 3609), and
+    // the Store 7.6.3 of PowerShell#27701 registered PowerShell.7, which CustomShellCommands.cs 476–483 refuses without
+    // the plugin. So a missing plugin must not be blamed on a Store build.
+    [Fact]
+    public void Inspect_DoesNotBlameAMissingPluginOnAStoreBuild()
+    {
+        using var temp = new TempDirectory();
+        string psHome = temp.Combine("pwsh-without-plugin");
+        Directory.CreateDirectory(psHome);
+
+        PluginDrift drift = Provisioner.Inspect(new PluginDirectory(temp.Combine("Windows"), "7"), psHome).Drift
+            .Single(d => d.Kind == PluginDriftKind.SourcePluginMissing);
+
+        Assert.Contains("the Windows MSI, ZIP and Store/MSIX packages all ship it", drift.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Store build", drift.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Inspect_ReportsExactlyWhichNonAdminRightsAreMissingOnTheConfig()
     {

@@ -22,10 +22,11 @@ public class PluginConfigurationTests
         """;
 
     [Fact]
-    public void TheFixtureDirectory_HoldsTheSixDocuments_EachSayingWhereItComesFrom()
+    public void TheFixtureDirectory_HoldsTheEightDocuments_EachSayingWhereItComesFrom()
     {
         Assert.Equal(
-            [PluginFixtures.InstallScript, PluginFixtures.StoredByWinRM, PluginFixtures.WrittenByPowerShell, PluginFixtures.Stale72, PluginFixtures.Store763, PluginFixtures.WindowsPowerShell],
+            [PluginFixtures.InstallScript, PluginFixtures.StoredByWinRM, PluginFixtures.WrittenByPowerShell, PluginFixtures.RegisterDisabled,
+                PluginFixtures.RegisterPsscVirtualAccount, PluginFixtures.Stale72, PluginFixtures.Store763, PluginFixtures.WindowsPowerShell],
             PluginFixtures.FileNames);
         Assert.All(PluginFixtures.FileNames, name => Assert.StartsWith("<!-- Fixture: ", PluginFixtures.Text(name), StringComparison.Ordinal));
     }

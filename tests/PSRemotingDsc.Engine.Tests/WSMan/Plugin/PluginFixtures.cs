@@ -6,6 +6,8 @@ namespace PSRemotingDsc.Tests.WSMan.Plugin;
 internal static class PluginFixtures
 {
     public const string WrittenByPowerShell = "powershell-7.4.6.written-by-powershell.xml";
+    public const string RegisterDisabled = "powershell-7.6.0.register-disabled.written-by-powershell.xml";
+    public const string RegisterPsscVirtualAccount = "powershell-7.6.0.register-pssc-virtual-account.written-by-powershell.xml";
     public const string StoredByWinRM = "powershell-7.4.6.stored-by-winrm.xml";
     public const string InstallScript = "install-powershellremoting.powershell-7.xml";
     public const string Stale72 = "powershell-7.stale-7.2.19.xml";
