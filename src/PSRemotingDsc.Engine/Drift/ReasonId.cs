@@ -66,7 +66,7 @@ public enum ReasonId
     /// <summary>WSMan: non-admin users cannot read <c>RemotePowerShellConfig.txt</c> (PowerShell#18741, #20180).</summary>
     PluginConfigNotReadable,
 
-    /// <summary>WSMan: the installation has no <c>pwrshplugin.dll</c> (a Store/MSIX or non-Windows build).</summary>
+    /// <summary>WSMan: the installation has no <c>pwrshplugin.dll</c> (not a Windows build; every Windows package, Store/MSIX included, ships it).</summary>
     NoPluginInInstallation,
 
     /// <summary>WSMan: the <c>PSVersion</c> initialization parameter differs from the installation's Major.Minor.</summary>

@@ -292,10 +292,10 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             Name = name,
             PSHome = observation.BoundInstallation?.PSHome ?? observation.BoundPSHome,
             Exist = true,
-            AccessMode = descriptor is null ? null : AccessModeRules.Derive(enabled, descriptor),
+            AccessMode = WSManPluginDocument.AccessModeOf(configuration),
             SecurityDescriptorSddl = descriptor is null ? null : sddl,
             SessionConfigurationFile = configuration.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter],
-            RunAsVirtualAccount = bool.TryParse(configuration.RunAsVirtualAccount, out bool runAs) ? runAs : null,
+            RunAsVirtualAccount = WSManPluginDocument.RunsAsVirtualAccount(configuration),
             Quotas = configuration.Quotas is { } quotas ? quotas.GetSetQuotas().ToDictionary(pair => pair.Key, pair => pair.Value) : null,
             PluginPath = ExpandWindowsDirectory(configuration.Filename),
         };

@@ -100,7 +100,7 @@ public sealed class WSManPlanner
         if (folder.Has(PluginDriftKind.SourcePluginMissing))
         {
             throw new PSRemotingDscException(ErrorIds.NoPluginInInstallation,
-                $"PowerShell {installation.Version} in '{installation.PSHome}' has no pwrshplugin.dll (a Store/MSIX or non-Windows build), so it cannot host a WSMan endpoint. Install the MSI or ZIP package, or use transport 'ssh'.");
+                $"PowerShell {installation.Version} in '{installation.PSHome}' has no pwrshplugin.dll (not a Windows build, or a copy of PowerShell without it; the Windows MSI, ZIP and Store/MSIX packages all ship it), so it cannot host a WSMan endpoint. Point at an MSI or ZIP installation of PowerShell for Windows, or use transport 'ssh'.");
         }
 
         restart = false;
