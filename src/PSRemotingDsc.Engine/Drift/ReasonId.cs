@@ -84,6 +84,13 @@ public enum ReasonId
     /// <summary>WSMan: the session configuration file (<c>configfilepath</c>) differs.</summary>
     SessionConfigurationFileDiffers,
 
+    /// <summary>
+    /// WSMan: the registered <c>configfilepath</c> is not an intact copy of <c>sessionConfigurationFile</c> in
+    /// <c>$PSHOME\SessionConfig</c>: the copy is missing or its SHA-256 differs, it lies elsewhere, or the declared file
+    /// is registered in place (which Unregister-PSSessionConfiguration deletes and Get-PSSessionConfiguration runs elevated).
+    /// </summary>
+    SessionConfigurationCopyDiffers,
+
     /// <summary>WSMan: <c>RunAsVirtualAccount</c> differs.</summary>
     RunAsVirtualAccountDiffers,
 

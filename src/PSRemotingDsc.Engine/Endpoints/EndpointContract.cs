@@ -83,7 +83,7 @@ public static class EndpointContract
     /// <summary><c>sessionConfigurationFile</c>: the JEA session configuration file.</summary>
     public static PropertyDeclaration SessionConfigurationFile { get; } = PropertyDeclaration.Settable<string>(
         "sessionConfigurationFile", PropertyKind.Text, settings => settings.SessionConfigurationFile, (properties, value) => properties with { SessionConfigurationFile = value },
-        "WSMan: absolute path of a .pssc session configuration file (JEA), registered as the configfilepath parameter.",
+        "WSMan: absolute path of a .pssc session configuration file (JEA). Set copies it, as Register-PSSessionConfiguration does, to $PSHOME\\SessionConfig\\<name>_<guid>.pssc and registers the copy as configfilepath, never the file itself; get reports this path while the copy matches it (SHA-256), else the registered copy.",
         CheckSessionConfigurationFile, transports: TransportScope.Wsman, nonEmpty: true);
 
     /// <summary><c>runAsVirtualAccount</c>.</summary>

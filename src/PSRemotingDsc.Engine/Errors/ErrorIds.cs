@@ -52,6 +52,9 @@ public static class ErrorIds
     /// <summary>'sessionConfigurationFile' is not an absolute path to a .pssc file.</summary>
     public static ErrorDefinition SessionConfigurationFileInvalid { get; } = new(nameof(SessionConfigurationFileInvalid), ExitCode.InvalidProperty, "'sessionConfigurationFile' is not an absolute path to a .pssc file.");
 
+    /// <summary>'sessionConfigurationFile' does not exist or is not a regular file, so it cannot be copied to $PSHOME\SessionConfig.</summary>
+    public static ErrorDefinition SessionConfigurationFileMissing { get; } = new(nameof(SessionConfigurationFileMissing), ExitCode.InvalidProperty, "'sessionConfigurationFile' does not exist, is not a regular file or cannot be read, so it cannot be copied to $PSHOME\\SessionConfig.");
+
     /// <summary>'transport' is not 'ssh' or 'wsman'.</summary>
     public static ErrorDefinition TransportInvalid { get; } = new(nameof(TransportInvalid), ExitCode.InvalidProperty, "'transport' is not 'ssh' or 'wsman'.");
 
@@ -256,6 +259,7 @@ public static class ErrorIds
         PropertyNotForTransport,
         AccessModeInvalid,
         SessionConfigurationFileInvalid,
+        SessionConfigurationFileMissing,
         TransportInvalid,
         RestartInvalid,
         NameTooLong,

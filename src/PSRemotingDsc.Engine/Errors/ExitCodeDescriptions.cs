@@ -18,7 +18,7 @@ public static class ExitCodeDescriptions
         new(ExitCode.UnsupportedPlatform, "The requested transport is not supported on this platform (WSMan endpoints exist only on Windows; use transport 'ssh')."),
         new(ExitCode.PermissionDenied, "Permission denied reading or writing the configuration. Run elevated (root or Administrator)."),
         new(ExitCode.ValidationFailed, "'sshd -t' rejected the new configuration; it was not installed and the original file is unchanged."),
-        new(ExitCode.RestartTimedOut, "The service did not finish reloading within the time limit; the configuration was written. Check the service."),
+        new(ExitCode.RestartTimedOut, "Reserved: set no longer ends with it. A reload that times out after the write is success, with the service in _restartRequired."),
         new(ExitCode.ConfigUnreadable, "The existing configuration could not be read or parsed (I/O error, Include cycle, larger than 16 MiB). The message names the file and line."),
         new(ExitCode.InvalidArguments, "The command line is invalid. Run 'psremotingdsc --help'."),
         new(ExitCode.NotElevated, "Changing WSMan endpoints needs an elevated process. Run as Administrator."),

@@ -125,7 +125,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             Trace.Write(TraceLevel.Warn, $"verifyConnection is ignored: {_wsman.Host.Description} cannot be connected to.");
         }
 
-        WSManEndpointObservation observation = _observer.Observe(desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection);
+        WSManEndpointObservation observation = _observer.Observe(desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection, SessionConfigurationOf(desired));
         if (observation.Configuration is { } existing)
         {
             EndpointProtection.ThrowIfProtected(existing, "managed by psremotingdsc");
@@ -152,19 +152,51 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             _provisioner.Provision(folder.Directory, folder.PSHome);
         }
 
-        if (plan.Register is { } register)
+        // The copy exists before a registration names it; a store change that fails leaves no unregistered copy behind.
+        if (plan.SessionConfigurationCopy is { } copy)
         {
-            _wsman.Store.Create(plan.Name, register.ToXml());
+            SessionConfigurationFiles.Copy(copy);
         }
 
-        if (plan.Update is { } update)
+        try
         {
-            _wsman.Store.Put(plan.Name, update.ToXml());
+            if (plan.Register is { } register)
+            {
+                _wsman.Store.Create(plan.Name, register.ToXml());
+            }
+
+            if (plan.Update is { } update)
+            {
+                _wsman.Store.Put(plan.Name, update.ToXml());
+            }
+
+            if (plan.Unregister)
+            {
+                _wsman.Store.Delete(plan.Name);
+            }
+        }
+        catch when (plan.SessionConfigurationCopy is { } made && TryDelete(made.Destination))
+        {
+            throw;
         }
 
-        if (plan.Unregister)
+        // Only a copy in $PSHOME\SessionConfig that the registration no longer names (SessionConfigurationFiles.IsOwnCopy), never the user's file.
+        if (plan.RetiredSessionConfiguration is { } retired && !TryDelete(retired))
         {
-            _wsman.Store.Delete(plan.Name);
+            Trace.Write(TraceLevel.Warn, $"The session configuration copy '{retired}' is no longer registered but could not be deleted; delete it by hand.");
+        }
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
@@ -204,13 +236,16 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
         bool verifyConnection = desired.Exist && desired.Properties.VerifyConnection == true;
         if (whatIf)
         {
-            return Predict(desired, before);
+            return Predict(desired, before, plan);
         }
 
         return plan.IsEmpty && !verifyConnection
             ? before
-            : _observer.Observe(desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection);
+            : _observer.Observe(desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection, SessionConfigurationOf(desired));
     }
+
+    /// <summary>The declared session configuration file the registered copy is checked against: only for an endpoint that should exist.</summary>
+    private static string? SessionConfigurationOf(DesiredEndpoint desired) => desired.Exist ? desired.Properties.SessionConfigurationFile : null;
 
     /// <summary>
     /// Drift a set cannot remove (non-admin access to the plugin's config file, a connection probe that fails) stays a
@@ -245,20 +280,29 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             };
     }
 
-    /// <summary>What set would leave: the plugin as the plan writes it, bound to the desired installation; or no plugin.</summary>
-    private static WSManEndpointObservation Predict(DesiredEndpoint desired, WSManEndpointObservation before)
+    /// <summary>What set would leave: the plugin as the plan writes it, bound to the desired installation, its session configuration copied; or no plugin.</summary>
+    private static WSManEndpointObservation Predict(DesiredEndpoint desired, WSManEndpointObservation before, WSManPlan plan)
     {
         if (!desired.Exist)
         {
-            return before with { Configuration = null };
+            return before with { Configuration = null, SessionConfiguration = null };
         }
 
         WSManEndpointDesired wsman = ToWSMan(desired);
+        if (before.SessionConfiguration is { Matches: true } intact)
+        {
+            wsman = wsman with { SessionConfigurationFile = intact.Registered };
+        }
+
         return before with
         {
-            Configuration = before.Configuration is { } actual ? WSManPluginDocument.Repair(actual, wsman) : WSManPluginDocument.New(wsman),
+            Configuration = plan.Register ?? plan.Update
+                ?? (before.Configuration is { } actual ? WSManPluginDocument.Repair(actual, wsman) : WSManPluginDocument.New(wsman)),
             BoundInstallation = desired.Installation,
             BoundPSHome = desired.Installation!.PSHome,
+            SessionConfiguration = plan.SessionConfigurationCopy is { } copy
+                ? new SessionConfigurationInspection(copy.Source, copy.Destination, SessionConfigurationFiles.CopyFolder(desired.Installation.PSHome), SessionConfigurationState.Matches, string.Empty)
+                : before.SessionConfiguration,
         };
     }
 
@@ -285,7 +329,6 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             Trace.Write(TraceLevel.Warn, $"Plugin '{name}' has a security descriptor psremotingdsc cannot parse: '{sddl}'.");
         }
 
-        bool enabled = WSManPluginDocument.IsEnabled(configuration);
         return new EndpointState
         {
             Transport = Transport.Wsman,
@@ -294,7 +337,11 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             Exist = true,
             AccessMode = WSManPluginDocument.AccessModeOf(configuration),
             SecurityDescriptorSddl = descriptor is null ? null : sddl,
-            SessionConfigurationFile = configuration.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter],
+            // configfilepath names the copy in $PSHOME\SessionConfig; while that copy is intact, get reports the declared file
+            // it was copied from, so get output fed to test is in the desired state. Otherwise the registered path as it is.
+            SessionConfigurationFile = observation.SessionConfiguration is { Matches: true } intact
+                ? intact.Source
+                : configuration.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter],
             RunAsVirtualAccount = WSManPluginDocument.RunsAsVirtualAccount(configuration),
             Quotas = configuration.Quotas is { } quotas ? quotas.GetSetQuotas().ToDictionary(pair => pair.Key, pair => pair.Value) : null,
             PluginPath = ExpandWindowsDirectory(configuration.Filename),

@@ -62,6 +62,11 @@ public sealed class WSManDriftAnalyzer
         }
 
         reasons.AddRange(Registration(desired, actual));
+        if (SessionConfiguration(desired, observed, actual) is { } sessionConfiguration)
+        {
+            reasons.Add(sessionConfiguration);
+        }
+
         reasons.AddRange(Security(desired, actual));
         if (observed.Connection is { } connection)
         {
@@ -122,7 +127,8 @@ public sealed class WSManDriftAnalyzer
     private IEnumerable<Reason> Registration(WSManEndpointDesired desired, PluginConfiguration actual)
     {
         var options = new PluginComparisonOptions { WindowsDirectory = _windowsDirectory };
-        foreach (PluginDifference difference in PluginConfigurationComparison.Compare(WSManPluginDocument.Enforced(desired), actual, options))
+        // configfilepath is compared apart (SessionConfiguration): what is registered is a copy, never the declared path.
+        foreach (PluginDifference difference in PluginConfigurationComparison.Compare(WSManPluginDocument.Enforced(desired with { SessionConfigurationFile = null }), actual, options))
         {
             string phrase = $"Plugin '{actual.Name}': {difference.Path} is '{difference.Actual ?? "(not set)"}', expected '{difference.Expected ?? "(not set)"}'.";
             yield return difference.Kind switch
@@ -136,6 +142,33 @@ public sealed class WSManDriftAnalyzer
                     $"Plugin '{actual.Name}' has no resource '{EndpointNaming.ResourceUri(actual.Name)}' ({difference.Path}).", EndpointContract.Name.Name),
             };
         }
+    }
+
+    /// <summary>
+    /// A declared session configuration file must be registered as an intact copy in the bound installation's
+    /// <c>$PSHOME\SessionConfig</c>, as Register-PSSessionConfiguration registers it (CustomShellCommands.cs 950–995): a
+    /// missing copy, a copy whose SHA-256 differs, a file elsewhere, and the declared file registered in place (which
+    /// Unregister-PSSessionConfiguration deletes, CustomShellCommands.cs 2522–2528, and Get-PSSessionConfiguration
+    /// evaluates elevated, 2763–2768) are drift.
+    /// </summary>
+    private static Reason? SessionConfiguration(WSManEndpointDesired desired, WSManEndpointObservation observed, PluginConfiguration actual)
+    {
+        if (desired.SessionConfigurationFile is not { } source)
+        {
+            return null;
+        }
+
+        SessionConfigurationInspection inspection = observed.SessionConfiguration
+            ?? SessionConfigurationFiles.Inspect(source, actual.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter], desired.Installation!.PSHome);
+        if (inspection.Matches)
+        {
+            return null;
+        }
+
+        return Reason.Create(
+            inspection.State == SessionConfigurationState.NotRegistered ? ReasonId.SessionConfigurationFileDiffers : ReasonId.SessionConfigurationCopyDiffers,
+            $"Plugin '{actual.Name}': {inspection.Detail}",
+            EndpointContract.SessionConfigurationFile.Name);
     }
 
     private static IEnumerable<Reason> Security(WSManEndpointDesired desired, PluginConfiguration actual)

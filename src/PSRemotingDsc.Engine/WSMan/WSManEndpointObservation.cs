@@ -7,7 +7,8 @@ namespace PSRemotingDsc.WSMan;
 /// <summary>
 /// What is registered under one plugin name: its ConfigXML, the plugin folder its <c>Filename</c> points at, that
 /// folder's inspection against the desired installation, the PowerShell it really starts, the WSMan
-/// preconditions and, when asked, the answer of a loopback session.
+/// preconditions, when asked, the answer of a loopback session and, when a session configuration file is declared,
+/// how the registered copy stands against it.
 /// </summary>
 public sealed record WSManEndpointObservation(
     string Name,
@@ -17,7 +18,8 @@ public sealed record WSManEndpointObservation(
     string? BoundPSHome,
     PowerShellInstallation? BoundInstallation,
     IReadOnlyList<WSManPrecondition> Preconditions,
-    ConnectionProbeResult? Connection = null)
+    ConnectionProbeResult? Connection = null,
+    SessionConfigurationInspection? SessionConfiguration = null)
 {
     /// <summary>Whether a plugin of the name is registered.</summary>
     public bool Exists => Configuration is not null;

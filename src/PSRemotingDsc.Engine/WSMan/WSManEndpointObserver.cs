@@ -24,7 +24,9 @@ public sealed class WSManEndpointObserver
     /// <param name="desiredInstallation">The installation the plugin folder is inspected against; null skips the inspection.</param>
     /// <param name="checkPreconditions">Whether to check the WinRM service, stack version and listeners.</param>
     /// <param name="verifyConnection">Whether to open a loopback session (when the environment can).</param>
-    public WSManEndpointObservation Observe(string name, PowerShellInstallation? desiredInstallation, bool checkPreconditions, bool verifyConnection)
+    /// <param name="sessionConfigurationFile">The declared session configuration file the registered copy is checked against; null skips the check.</param>
+    public WSManEndpointObservation Observe(
+        string name, PowerShellInstallation? desiredInstallation, bool checkPreconditions, bool verifyConnection, string? sessionConfigurationFile = null)
     {
         string? xml = _environment.Store.GetConfigXml(name);
         PluginConfiguration? configuration = xml is null ? null : PluginConfiguration.Parse(xml, $"{_environment.Store.Kind} plugin '{name}'");
@@ -40,7 +42,10 @@ public sealed class WSManEndpointObserver
         ConnectionProbeResult? connection = verifyConnection && configuration is not null && desiredInstallation is not null
             ? _environment.ConnectionProbe?.Probe(name, desiredInstallation, _environment.ProbeTimeout)
             : null;
-        return new WSManEndpointObservation(name, configuration, directory, inspection, boundPSHome, bound, preconditions, connection);
+        SessionConfigurationInspection? sessionConfiguration = configuration is not null && desiredInstallation is not null && sessionConfigurationFile is not null
+            ? SessionConfigurationFiles.Inspect(sessionConfigurationFile, configuration.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter], desiredInstallation.PSHome)
+            : null;
+        return new WSManEndpointObservation(name, configuration, directory, inspection, boundPSHome, bound, preconditions, connection, sessionConfiguration);
     }
 
     /// <summary>

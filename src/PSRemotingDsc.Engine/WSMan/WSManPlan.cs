@@ -15,6 +15,11 @@ namespace PSRemotingDsc.WSMan;
 /// <param name="Unregister">Whether the plugin is unregistered (its folder stays, as Unregister-PSSessionConfiguration leaves it).</param>
 /// <param name="Changes">One entry per change.</param>
 /// <param name="NeedsWinRMRestart">Whether a change takes effect only when WinRM restarts.</param>
+/// <param name="SessionConfigurationCopy">The session configuration copy to write before the registration names it, or null.</param>
+/// <param name="RetiredSessionConfiguration">
+/// The copy the registration named before, deleted after the store change succeeded; null when there is none or it is not
+/// a copy in <c>$PSHOME\SessionConfig</c> (<see cref="SessionConfigurationFiles.IsOwnCopy"/>: the user's file is never deleted).
+/// </param>
 public sealed record WSManPlan(
     string Name,
     PluginInspection? Folder,
@@ -22,7 +27,9 @@ public sealed record WSManPlan(
     PluginConfiguration? Update,
     bool Unregister,
     IReadOnlyList<PlannedChange> Changes,
-    bool NeedsWinRMRestart) : EndpointPlan(Changes)
+    bool NeedsWinRMRestart,
+    SessionConfigurationCopyPlan? SessionConfigurationCopy = null,
+    string? RetiredSessionConfiguration = null) : EndpointPlan(Changes)
 {
     /// <inheritdoc/>
     public override bool RestartNeeded => NeedsWinRMRestart;

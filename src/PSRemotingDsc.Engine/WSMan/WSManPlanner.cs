@@ -18,7 +18,7 @@ public sealed class WSManPlanner
     private static readonly ReasonId[] s_needRestart =
     [
         ReasonId.FilenameUnexpected, ReasonId.PSVersionMismatch, ReasonId.ResourceUriMismatch, ReasonId.QuotaDiffers,
-        ReasonId.SessionConfigurationFileDiffers, ReasonId.RunAsVirtualAccountDiffers,
+        ReasonId.SessionConfigurationFileDiffers, ReasonId.SessionConfigurationCopyDiffers, ReasonId.RunAsVirtualAccountDiffers,
     ];
 
     // Reasons the plugin registration itself carries (a Put fixes them); the others live in the plugin folder or outside.
@@ -59,8 +59,12 @@ public sealed class WSManPlanner
 
             RemotingSafetyGuard.EnsureCanRemoveOrReplace(desired.Name, _environment.Session, force);
 
-            // Unregistering needs no restart (research §4.4).
-            return new WSManPlan(desired.Name, null, null, null, true, [new PlannedChange(store, $"unregister plugin '{desired.Name}'")], false);
+            // Unregistering needs no restart (research §4.4). Unregister-PSSessionConfiguration deletes whatever configfilepath
+            // names (CustomShellCommands.cs 2522–2528), the user's own file when it was registered in place; psremotingdsc
+            // deletes only a copy in $PSHOME\SessionConfig.
+            var removal = new List<PlannedChange> { new(store, $"unregister plugin '{desired.Name}'") };
+            string? unregisteredCopy = RetiredCopy(desired, observed, observed.Configuration!, removal);
+            return new WSManPlan(desired.Name, null, null, null, true, removal, false, RetiredSessionConfiguration: unregisteredCopy);
         }
 
         if (reasons.Count == 0)
@@ -70,23 +74,76 @@ public sealed class WSManPlanner
 
         var changes = new List<PlannedChange>();
         PluginInspection? folder = PlanFolder(desired.Installation!, changes, out bool restart);
+        SessionConfigurationCopyPlan? copy = PlanSessionConfiguration(desired, observed, changes, out string? configFilePath);
+        WSManEndpointDesired registered = desired.SessionConfigurationFile is null ? desired : desired with { SessionConfigurationFile = configFilePath };
         if (observed.Configuration is not { } actual)
         {
-            PluginConfiguration document = WSManPluginDocument.New(desired);
+            PluginConfiguration document = WSManPluginDocument.New(registered);
             changes.Add(new PlannedChange(store, $"register plugin '{desired.Name}' loading '{document.Filename}'"));
-            return new WSManPlan(desired.Name, folder, document, null, false, changes, restart || _environment.Store.WritesNeedWinRMRestart);
+            return new WSManPlan(desired.Name, folder, document, null, false, changes, restart || _environment.Store.WritesNeedWinRMRestart, copy);
         }
 
         PluginConfiguration? repaired = null;
+        string? retired = null;
         if (reasons.Any(reason => s_registration.Any(reason.Is)))
         {
             RemotingSafetyGuard.EnsureCanRemoveOrReplace(desired.Name, _environment.Session, force);
-            repaired = WSManPluginDocument.Repair(actual, desired);
+            repaired = WSManPluginDocument.Repair(actual, registered);
             changes.Add(new PlannedChange(store, $"update plugin '{desired.Name}' ({string.Join(", ", Reason.PropertiesOf(reasons))})"));
             restart |= _environment.Store.WritesNeedWinRMRestart || reasons.Any(reason => s_needRestart.Any(reason.Is));
+            if (copy is not null)
+            {
+                retired = RetiredCopy(desired, observed, actual, changes);
+            }
         }
 
-        return new WSManPlan(desired.Name, folder, null, repaired, false, changes, restart);
+        return new WSManPlan(desired.Name, folder, null, repaired, false, changes, restart, copy, retired);
+    }
+
+    /// <summary>
+    /// The session configuration copy to make, or null when none is declared or the registered copy is intact; and the
+    /// path to register as configfilepath. The copy goes to <c>&lt;PSHOME&gt;\SessionConfig\&lt;name&gt;_&lt;guid&gt;.pssc</c>
+    /// as Register-PSSessionConfiguration names it (CustomShellCommands.cs 950–989); the declared file must be a
+    /// readable regular file, or the plan is refused before anything changes.
+    /// </summary>
+    private static SessionConfigurationCopyPlan? PlanSessionConfiguration(
+        WSManEndpointDesired desired, WSManEndpointObservation observed, List<PlannedChange> changes, out string? configFilePath)
+    {
+        configFilePath = null;
+        if (desired.SessionConfigurationFile is not { } source)
+        {
+            return null;
+        }
+
+        string psHome = desired.Installation!.PSHome;
+        SessionConfigurationInspection? inspection = observed.SessionConfiguration ?? (observed.Configuration is { } actual
+            ? SessionConfigurationFiles.Inspect(source, actual.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter], psHome)
+            : null);
+        if (inspection is { Matches: true })
+        {
+            configFilePath = inspection.Registered;
+            return null;
+        }
+
+        SessionConfigurationFiles.RequireSource(source);
+        var copy = new SessionConfigurationCopyPlan(source, SessionConfigurationFiles.NewCopyPath(psHome, desired.Name));
+        changes.Add(new PlannedChange(SessionConfigurationFiles.CopyFolder(psHome),
+            $"copy '{source}' to '{copy.Destination}' and register the copy as configfilepath (as Register-PSSessionConfiguration does)"));
+        configFilePath = copy.Destination;
+        return copy;
+    }
+
+    /// <summary>The copy the registration names now, when psremotingdsc may delete it once the registration no longer does; the change is added.</summary>
+    private static string? RetiredCopy(WSManEndpointDesired desired, WSManEndpointObservation observed, PluginConfiguration actual, List<PlannedChange> changes)
+    {
+        string? current = actual.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter];
+        if (!SessionConfigurationFiles.IsOwnCopy(current, desired.Name, desired.SessionConfigurationFile, [desired.Installation?.PSHome, observed.BoundInstallation?.PSHome, observed.BoundPSHome]))
+        {
+            return null;
+        }
+
+        changes.Add(new PlannedChange(Path.GetDirectoryName(current!)!, $"delete '{current}', the session configuration copy plugin '{desired.Name}' no longer registers"));
+        return current;
     }
 
     /// <summary>

@@ -111,10 +111,23 @@ public sealed class WSManDriftAnalyzerTests
 
         IReadOnlyList<Reason> reasons = Analyze(desired, Registered(document));
 
+        // configfilepath is compared apart, after the rest of the registration: it must name a copy in $PSHOME\SessionConfig.
         Assert.Equal(
-            [Code(ReasonId.RunAsVirtualAccountDiffers), Code(ReasonId.PSVersionMismatch), Code(ReasonId.SessionConfigurationFileDiffers), Code(ReasonId.ResourceUriMismatch), Code(ReasonId.QuotaDiffers)],
+            [Code(ReasonId.RunAsVirtualAccountDiffers), Code(ReasonId.PSVersionMismatch), Code(ReasonId.ResourceUriMismatch), Code(ReasonId.QuotaDiffers), Code(ReasonId.SessionConfigurationCopyDiffers)],
             Codes(reasons));
-        Assert.Equal(["runAsVirtualAccount", "pshome", "sessionConfigurationFile", "name", "maxShellsPerUser"], reasons.Select(reason => reason.Property));
+        Assert.Equal(["runAsVirtualAccount", "pshome", "name", "maxShellsPerUser", "sessionConfigurationFile"], reasons.Select(reason => reason.Property));
+    }
+
+    [Fact]
+    public void ADeclaredSessionConfigurationFile_RegisteredInPlace_OrNotAtAll_IsDrift()
+    {
+        // Register-PSSessionConfiguration registers a copy (CustomShellCommands.cs 950–995), never the file itself.
+        var desired = Desired() with { SessionConfigurationFile = @"C:\ops\ops.pssc" };
+        PluginConfiguration inPlace = WSManPluginDocument.New(desired);
+        PluginConfiguration none = WSManPluginDocument.New(Desired());
+
+        Assert.Equal([Code(ReasonId.SessionConfigurationCopyDiffers)], Codes(Analyze(desired, Registered(inPlace))));
+        Assert.Equal([Code(ReasonId.SessionConfigurationFileDiffers)], Codes(Analyze(desired, Registered(none))));
     }
 
     [Fact]
