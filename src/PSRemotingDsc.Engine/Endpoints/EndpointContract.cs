@@ -61,7 +61,7 @@ public static class EndpointContract
     /// <summary><c>restart</c>: when to reload sshd or restart WinRM.</summary>
     public static PropertyDeclaration Restart { get; } = PropertyDeclaration.Settable<RestartPolicy>(
         "restart", PropertyKind.Enumeration, settings => settings.Restart, (properties, value) => properties with { Restart = value },
-        "Reload sshd or restart WinRM after a change: never (a needed restart is reported in _restartRequired), ifNeeded, or always. When no sshd is running there is nothing to reload, and _metadata.reload says so.",
+        "Reload sshd or restart WinRM after a change: never (a needed restart is reported in _restartRequired), ifNeeded, or always. When no sshd is running there is nothing to reload, and _metadata.reload says so. WSMan ifNeeded also restarts WinRM when a newly created endpoint does not answer a loopback session, as Register-PSSessionConfiguration does.",
         access: PropertyAccess.WriteOnly, defaultValue: "ifNeeded",
         values: [new("never", RestartPolicy.Never), new("ifNeeded", RestartPolicy.IfNeeded), new("always", RestartPolicy.Always)],
         invalidValue: ErrorIds.RestartInvalid);

@@ -74,13 +74,14 @@ internal abstract class EndpointPipeline<TObservation, TPlan> : IEndpointTranspo
             Trace.Write(TraceLevel.Info, whatIf ? $"What if: {change.File}: {change.Description}" : $"{change.File}: {change.Description}");
         }
 
+        bool restartNeeded = plan.RestartNeeded;
         if (!whatIf)
         {
-            Apply(desired, plan);
+            restartNeeded |= Apply(desired, plan);
         }
 
-        (bool restartRequired, string? restartOutcome) = desired.Restart == RestartPolicy.Never || !(plan.RestartNeeded || desired.Restart == RestartPolicy.Always)
-            ? (plan.RestartNeeded && desired.Restart == RestartPolicy.Never, null)
+        (bool restartRequired, string? restartOutcome) = desired.Restart == RestartPolicy.Never || !(restartNeeded || desired.Restart == RestartPolicy.Always)
+            ? (restartNeeded && desired.Restart == RestartPolicy.Never, null)
             : Restart(desired, before, whatIf);
 
         TObservation after = ObserveAfter(desired, before, plan, whatIf);
@@ -112,7 +113,8 @@ internal abstract class EndpointPipeline<TObservation, TPlan> : IEndpointTranspo
     /// <summary>The plan that removes <paramref name="reasons"/>, empty when there are none; throws, before anything is changed, when the change is refused.</summary>
     protected abstract TPlan Plan(DesiredEndpoint desired, TObservation observation, IReadOnlyList<Reason> reasons);
 
-    protected abstract void Apply(DesiredEndpoint desired, TPlan plan);
+    /// <summary>Applies the plan; returns whether applying it showed a restart need the plan could not know (a new endpoint that does not answer yet).</summary>
+    protected abstract bool Apply(DesiredEndpoint desired, TPlan plan);
 
     /// <summary>Reloads or restarts the service (or, under what-if, says it would): whether a restart is still required, and the sentence that reports it.</summary>
     protected abstract (bool Required, string? Outcome) Restart(DesiredEndpoint desired, TObservation before, bool whatIf);

@@ -129,11 +129,11 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
         return SshPlanner.Plan(ToSsh(desired, executable), observation.Configuration, observation.Endpoint, reasons);
     }
 
-    protected override void Apply(DesiredEndpoint desired, SshPlan plan)
+    protected override bool Apply(DesiredEndpoint desired, SshPlan plan)
     {
         if (!plan.ChangesConfiguration)
         {
-            return;
+            return false;
         }
 
         string? sshd = Environment.FindSshd();
@@ -153,6 +153,8 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
 
             Trace.Write(TraceLevel.Info, $"Wrote '{result.Path}'{(result.Validated ? " (validated with sshd -t)" : string.Empty)}{(result.BackupPath is null ? string.Empty : $"; previous file kept as '{result.BackupPath}'")}.");
         }
+
+        return false;
     }
 
     protected override (bool Required, string? Outcome) Restart(DesiredEndpoint desired, Observation before, bool whatIf)

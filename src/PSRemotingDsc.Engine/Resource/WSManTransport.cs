@@ -2,11 +2,12 @@ using PSRemotingDsc.Diagnostics;
 using PSRemotingDsc.Drift;
 using PSRemotingDsc.Endpoints;
 using PSRemotingDsc.Errors;
+using PSRemotingDsc.Platform;
 using PSRemotingDsc.Versions;
-using PSRemotingDsc.WSMan;
 using PSRemotingDsc.WSMan.Host;
 using PSRemotingDsc.WSMan.Plugin;
 using PSRemotingDsc.WSMan.Security;
+using PSRemotingDsc.WSMan;
 
 namespace PSRemotingDsc.Resource;
 
@@ -145,7 +146,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
     protected override WSManPlan Plan(DesiredEndpoint desired, WSManEndpointObservation observation, IReadOnlyList<Reason> reasons) =>
         _planner.Plan(ToWSMan(desired), observation, reasons, desired.Properties.Force == true);
 
-    protected override void Apply(DesiredEndpoint desired, WSManPlan plan)
+    protected override bool Apply(DesiredEndpoint desired, WSManPlan plan)
     {
         if (plan.Folder is { } folder)
         {
@@ -185,6 +186,30 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
         {
             Trace.Write(TraceLevel.Warn, $"The session configuration copy '{retired}' is no longer registered but could not be deleted; delete it by hand.");
         }
+
+        return plan.Register is not null && !AnswersAfterCreate(desired);
+    }
+
+    /// <summary>
+    /// Whether a plugin just registered answers a loopback session. Register-PSSessionConfiguration opens one and
+    /// restarts WinRM only when it fails (CustomShellCommands.cs 248–262); Enable-PSRemoting restarts every time (~4739).
+    /// With <c>restart: ifNeeded</c> this resource does what Register does, so "if needed" means "until the endpoint
+    /// answers". Where nothing can be connected to (a machine image) or the policy is never, the store's rule stands.
+    /// </summary>
+    private bool AnswersAfterCreate(DesiredEndpoint desired)
+    {
+        if (_wsman.ConnectionProbe is not { } probe || desired.Restart == RestartPolicy.Never || desired.Installation is not { } installation)
+        {
+            return true;
+        }
+
+        ConnectionProbeResult answer = probe.Probe(desired.Name, installation, _wsman.ProbeTimeout);
+        if (!answer.Connected)
+        {
+            Trace.Write(TraceLevel.Info, $"The new endpoint '{desired.Name}' does not answer yet ({answer.Error}); WinRM restarts, as Register-PSSessionConfiguration does.");
+        }
+
+        return answer.Connected;
     }
 
     private static bool TryDelete(string path)

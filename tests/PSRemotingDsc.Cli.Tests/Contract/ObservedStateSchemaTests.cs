@@ -36,6 +36,26 @@ public sealed class ObservedStateSchemaTests : IDisposable
         Assert.Contains(export.StdoutLines.Select(line => ContractAssert.State("export", line)), state => state["_name"]!.GetValue<string>() == "ops");
     }
 
+    /// <summary>
+    /// dsc stops `config test` and `config set` at the first instance whose operation fails (dsc 3.2.3
+    /// lib/dsc-lib/src/configure/mod.rs ~658–664, 825–831), so get and test of an uninstalled version answer with state:
+    /// exit 0, valid output, not in the desired state. Only set fails (exit 4).
+    /// </summary>
+    [Fact]
+    public void GetAndTest_OfAnUninstalledVersion_AnswerWithState_SetFails()
+    {
+        string input = _fixture.Input(new JsonObject { ["version"] = "6.0" });
+
+        JsonObject got = ContractAssert.Get(_fixture.Invoker.Invoke("get", input));
+        (JsonObject tested, string[] diff) = ContractAssert.StateAndDiff("test", _fixture.Invoker.Invoke("test", input));
+        DscInvocation set = _fixture.Invoker.Invoke("set", input);
+
+        Assert.Equal("PSRemotingEndpoint:PSRemotingEndpoint:VersionNotInstalled", got["reasons"]![0]!["code"]!.GetValue<string>());
+        Assert.False(tested["_inDesiredState"]!.GetValue<bool>());
+        Assert.Equal(["version"], diff);
+        Assert.Equal(4, set.ExitCode);
+    }
+
     /// <summary>A plugin written by someone else with IdleTimeoutms="1000" (WinRM accepts it) is reported as it is, and validates.</summary>
     [Fact]
     public void AQuotaBelowTheRangePSRemotingDscWrites_Validates()

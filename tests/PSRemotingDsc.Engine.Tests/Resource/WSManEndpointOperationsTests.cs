@@ -650,6 +650,39 @@ public sealed class WSManEndpointOperationsTests : IDisposable
         Assert.Empty(probe.Probes);
     }
 
+    /// <summary>
+    /// After a create, Register-PSSessionConfiguration opens a loopback session and restarts WinRM only when it fails
+    /// (PowerShell CustomShellCommands.cs 248–262): restart ifNeeded means the endpoint answers afterwards.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public void Create_RestartsWinRM_OnlyWhenTheNewEndpointDoesNotAnswer(bool answers, int restarts)
+    {
+        var host = new RecordingWinRMHost();
+        var probe = new RecordingConnectionProbe(new ConnectionProbeResult(answers, answers ? "7.6.9" : null, answers ? null : "WSManFault 2689860592"));
+        var store = new ApiLikePluginStore(new DirectoryPluginStore(_image.Root));
+
+        OperationResult set = Resource(Image(host: host, store: store, probe: probe)).Set(Props("7"), whatIf: false);
+
+        Assert.Equal([("PowerShell.7", _v769)], probe.Probes);
+        Assert.Equal(restarts, host.Restarts);
+        Assert.Empty(set.State.RestartRequired);
+    }
+
+    [Fact]
+    public void Create_WithRestartNever_DoesNotProbe_AndRestartsNothing()
+    {
+        var host = new RecordingWinRMHost();
+        var probe = new RecordingConnectionProbe(new ConnectionProbeResult(false, null, "no answer"));
+
+        Resource(Image(host: host, store: new ApiLikePluginStore(new DirectoryPluginStore(_image.Root)), probe: probe))
+            .Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: false);
+
+        Assert.Empty(probe.Probes);
+        Assert.Equal(0, host.Restarts);
+    }
+
     // ---- delete, export, get/test round trip, what-if -------------------------------------------------------------
 
     [Fact]
