@@ -14,19 +14,39 @@ internal static class BoundedProcess
     /// </summary>
     internal static Outcome Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-        };
+        ProcessStartInfo startInfo = StartInfo(fileName);
         foreach (string argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
 
+        return Execute(startInfo, timeout);
+    }
+
+    /// <summary>
+    /// <see cref="Run(string, IEnumerable{string}, TimeSpan)"/> for a program that needs its command line written by hand
+    /// (<see cref="ProcessStartInfo.Arguments"/>): winrm.vbs re-reads the raw line with its own rules
+    /// (<see cref="WSMan.Host.WinRMScriptCommandLine"/>). The argument string is passed as it is.
+    /// </summary>
+    internal static Outcome RunCommandLine(string fileName, string arguments, TimeSpan timeout)
+    {
+        ProcessStartInfo startInfo = StartInfo(fileName);
+        startInfo.Arguments = arguments;
+        return Execute(startInfo, timeout);
+    }
+
+    private static ProcessStartInfo StartInfo(string fileName) => new(fileName)
+    {
+        UseShellExecute = false,
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        CreateNoWindow = true,
+    };
+
+    private static Outcome Execute(ProcessStartInfo startInfo, TimeSpan timeout)
+    {
+        string fileName = startInfo.FileName;
         using var process = Process.Start(startInfo)
             ?? throw new Win32Exception($"'{fileName}' did not start.");
         process.StandardInput.Close();

@@ -49,7 +49,7 @@ public sealed partial class WSManConfigPluginStore : IWSManPluginStore
 
     /// <summary>A store that runs this machine's <c>winrm.vbs</c> under <c>cscript.exe</c>, each call bounded to 60 seconds.</summary>
     public WSManConfigPluginStore()
-        : this(Environment.SystemDirectory, DefaultTimeout, CommandLineProcess.Run)
+        : this(Environment.SystemDirectory, DefaultTimeout, BoundedProcess.RunCommandLine)
     {
     }
 

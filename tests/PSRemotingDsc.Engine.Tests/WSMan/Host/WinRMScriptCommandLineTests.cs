@@ -142,7 +142,7 @@ public sealed class WinRMScriptCommandLineTests
         string script = Path.Join(Environment.SystemDirectory, "winrm.vbs");
         string[] positional = ["create", "winrm/config/plugin?Name=psremotingdsc-probe-" + Guid.NewGuid().ToString("N")];
 
-        var now = CommandLineProcess.Run(cscript, WinRMScriptCommandLine.Build(script, positional, [new("file", file), new("format", "xml")]), TimeSpan.FromSeconds(60));
+        var now = BoundedProcess.RunCommandLine(cscript, WinRMScriptCommandLine.Build(script, positional, [new("file", file), new("format", "xml")]), TimeSpan.FromSeconds(60));
         var old = BoundedProcess.Run(cscript, ["//NoLogo", script, .. positional, "-file:" + file, "-format:xml"], TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, now.ExitCode);
