@@ -111,4 +111,11 @@ public enum ReasonId
 
     /// <summary>WSMan: a loopback session to the endpoint failed or answered with another version (<c>verifyConnection</c>).</summary>
     ConnectionFailed,
+
+    /// <summary>
+    /// WSMan: <c>runAsVirtualAccount</c> is true but WinRM does not run in its own service host as LocalSystem with
+    /// <c>SeTcbPrivilege</c>, so sessions to the endpoint fail; Register-PSSessionConfiguration -RunAsVirtualAccount moves
+    /// it there (PowerShell CustomShellCommands.cs 529–533, MoveWinRmToIsolatedServiceHost 1299–1320), and so does set.
+    /// </summary>
+    WinRMNotIsolated,
 }

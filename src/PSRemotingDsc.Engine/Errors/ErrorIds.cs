@@ -205,6 +205,9 @@ public static class ErrorIds
     /// <summary>'sc.exe start WinRM' failed after WinRM was stopped.</summary>
     public static ErrorDefinition WinRMStartFailed { get; } = new(nameof(WinRMStartFailed), ExitCode.WSManUnavailable, "'sc.exe start WinRM' failed after WinRM was stopped.");
 
+    /// <summary>'sc.exe config WinRM' or 'sc.exe privs WinRM' failed while moving WinRM into its own service host for a virtual-account endpoint.</summary>
+    public static ErrorDefinition WinRMIsolationFailed { get; } = new(nameof(WinRMIsolationFailed), ExitCode.WSManUnavailable, "'sc.exe config WinRM' or 'sc.exe privs WinRM' failed while moving WinRM into its own service host for a virtual-account endpoint.");
+
     /// <summary>Another psremotingdsc process held the configuration lock for longer than the wait.</summary>
     public static ErrorDefinition SshdConfigLocked { get; } = new(nameof(SshdConfigLocked), ExitCode.ConfigLocked, "Another psremotingdsc process held the configuration lock for longer than the wait.");
 
@@ -310,6 +313,7 @@ public static class ErrorIds
         WSManCallTimedOut,
         WinRMStopFailed,
         WinRMStartFailed,
+        WinRMIsolationFailed,
         SshdConfigLocked,
         SshdConfigPathInvalid,
         SshdConfigWriteFailed,

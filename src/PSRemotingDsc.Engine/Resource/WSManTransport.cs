@@ -13,9 +13,10 @@ namespace PSRemotingDsc.Resource;
 
 /// <summary>
 /// The WSMan transport: the endpoint is a WinRM plugin bound, through its own copy of pwrshplugin.dll and
-/// RemotePowerShellConfig.txt, to one PowerShell installation. Set provisions the plugin folder, registers or
-/// repairs the plugin through the store, and restarts WinRM only when a change needs it (research §4.6) and never
-/// from inside the WinRM session that runs it unless forced.
+/// RemotePowerShellConfig.txt, to one PowerShell installation. Set moves WinRM into its own service host when a
+/// virtual-account endpoint needs it, provisions the plugin folder, registers or repairs the plugin through the store,
+/// and restarts WinRM only when a change needs it (research §4.6) and never from inside the WinRM session that runs it
+/// unless forced.
 /// </summary>
 internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation, WSManPlan>
 {
@@ -126,7 +127,8 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             Trace.Write(TraceLevel.Warn, $"verifyConnection is ignored: {_wsman.Host.Description} cannot be connected to.");
         }
 
-        WSManEndpointObservation observation = _observer.Observe(desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection, SessionConfigurationOf(desired));
+        WSManEndpointObservation observation = _observer.Observe(
+            desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection, SessionConfigurationOf(desired), NeedsServiceHosting(desired));
         if (observation.Configuration is { } existing)
         {
             EndpointProtection.ThrowIfProtected(existing, "managed by psremotingdsc");
@@ -148,6 +150,13 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
 
     protected override bool Apply(DesiredEndpoint desired, WSManPlan plan)
     {
+        // First, as Register-PSSessionConfiguration does (CustomShellCommands.cs 529–533). This changes the service's
+        // configuration only; the restart that makes it take effect is Restart's, under the never-lock-out rule.
+        if (plan.IsolateWinRM)
+        {
+            _wsman.Host.IsolateForVirtualAccounts();
+        }
+
         if (plan.Folder is { } folder)
         {
             _provisioner.Provision(folder.Directory, folder.PSHome);
@@ -266,8 +275,11 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
 
         return plan.IsEmpty && !verifyConnection
             ? before
-            : _observer.Observe(desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection, SessionConfigurationOf(desired));
+            : _observer.Observe(desired.Name, desired.Installation, checkPreconditions: desired.Exist, verifyConnection, SessionConfigurationOf(desired), NeedsServiceHosting(desired));
     }
+
+    /// <summary>Whether how WinRM is hosted matters: only for an endpoint that should exist and run as a virtual account.</summary>
+    private static bool NeedsServiceHosting(DesiredEndpoint desired) => desired.Exist && desired.Properties.RunAsVirtualAccount == true;
 
     /// <summary>The declared session configuration file the registered copy is checked against: only for an endpoint that should exist.</summary>
     private static string? SessionConfigurationOf(DesiredEndpoint desired) => desired.Exist ? desired.Properties.SessionConfigurationFile : null;
@@ -328,6 +340,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             SessionConfiguration = plan.SessionConfigurationCopy is { } copy
                 ? new SessionConfigurationInspection(copy.Source, copy.Destination, SessionConfigurationFiles.CopyFolder(desired.Installation.PSHome), SessionConfigurationState.Matches, string.Empty)
                 : before.SessionConfiguration,
+            ServiceHosting = plan.IsolateWinRM ? before.ServiceHosting?.Isolated() : before.ServiceHosting,
         };
     }
 

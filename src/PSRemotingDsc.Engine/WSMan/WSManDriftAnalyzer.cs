@@ -42,9 +42,15 @@ public sealed class WSManDriftAnalyzer
         }
 
         reasons.AddRange(observed.Preconditions.Select(Precondition));
+        Reason? hosting = ServiceHosting(desired, observed);
         if (observed.Configuration is not { } actual)
         {
             reasons.Add(Reason.Create(ReasonId.Missing, $"WinRM plugin '{observed.Name}' is not registered; clients cannot connect with -ConfigurationName {observed.Name}.", EndpointContract.Exist.Name));
+            if (hosting is not null)
+            {
+                reasons.Add(hosting);
+            }
+
             return reasons;
         }
 
@@ -62,6 +68,11 @@ public sealed class WSManDriftAnalyzer
         }
 
         reasons.AddRange(Registration(desired, actual));
+        if (hosting is not null)
+        {
+            reasons.Add(hosting);
+        }
+
         if (SessionConfiguration(desired, observed, actual) is { } sessionConfiguration)
         {
             reasons.Add(sessionConfiguration);
@@ -96,6 +107,18 @@ public sealed class WSManDriftAnalyzer
         },
         precondition.Message,
         EndpointContract.Transport.Name);
+
+    /// <summary>
+    /// A virtual-account endpoint needs WinRM in its own service host, as LocalSystem, with SeTcbPrivilege: PowerShell
+    /// moves it there whenever it registers or sets one (CustomShellCommands.cs 529–533, 3534–3538, 1299–1320); without it,
+    /// sessions to the endpoint fail when they connect.
+    /// </summary>
+    private static Reason? ServiceHosting(WSManEndpointDesired desired, WSManEndpointObservation observed) =>
+        desired.RunAsVirtualAccount == true && observed.ServiceHosting is { IsolatedForVirtualAccounts: false } hosting
+            ? Reason.Create(ReasonId.WinRMNotIsolated,
+                $"Plugin '{observed.Name}' runs as a virtual account, which needs WinRM in its own service host as {WinRMServiceHosting.LocalSystem} with {WinRMServiceHosting.TcbPrivilege} (as Register-PSSessionConfiguration -RunAsVirtualAccount sets it up); WinRM {hosting.Describe()}.",
+                EndpointContract.RunAsVirtualAccount.Name)
+            : null;
 
     private static IEnumerable<Reason> PluginFolder(string name, PluginInspection inspection)
     {

@@ -8,7 +8,7 @@ namespace PSRemotingDsc.WSMan;
 /// What is registered under one plugin name: its ConfigXML, the plugin folder its <c>Filename</c> points at, that
 /// folder's inspection against the desired installation, the PowerShell it really starts, the WSMan
 /// preconditions, when asked, the answer of a loopback session and, when a session configuration file is declared,
-/// how the registered copy stands against it.
+/// how the registered copy stands against it; for a <c>runAsVirtualAccount</c> endpoint, how WinRM is hosted.
 /// </summary>
 public sealed record WSManEndpointObservation(
     string Name,
@@ -19,7 +19,8 @@ public sealed record WSManEndpointObservation(
     PowerShellInstallation? BoundInstallation,
     IReadOnlyList<WSManPrecondition> Preconditions,
     ConnectionProbeResult? Connection = null,
-    SessionConfigurationInspection? SessionConfiguration = null)
+    SessionConfigurationInspection? SessionConfiguration = null,
+    WinRMServiceHosting? ServiceHosting = null)
 {
     /// <summary>Whether a plugin of the name is registered.</summary>
     public bool Exists => Configuration is not null;

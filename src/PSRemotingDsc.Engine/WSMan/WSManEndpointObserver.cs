@@ -25,8 +25,10 @@ public sealed class WSManEndpointObserver
     /// <param name="checkPreconditions">Whether to check the WinRM service, stack version and listeners.</param>
     /// <param name="verifyConnection">Whether to open a loopback session (when the environment can).</param>
     /// <param name="sessionConfigurationFile">The declared session configuration file the registered copy is checked against; null skips the check.</param>
+    /// <param name="readServiceHosting">Whether to read how WinRM is hosted (own service host, account, privileges), which a <c>runAsVirtualAccount</c> endpoint needs.</param>
     public WSManEndpointObservation Observe(
-        string name, PowerShellInstallation? desiredInstallation, bool checkPreconditions, bool verifyConnection, string? sessionConfigurationFile = null)
+        string name, PowerShellInstallation? desiredInstallation, bool checkPreconditions, bool verifyConnection, string? sessionConfigurationFile = null,
+        bool readServiceHosting = false)
     {
         string? xml = _environment.Store.GetConfigXml(name);
         PluginConfiguration? configuration = xml is null ? null : PluginConfiguration.Parse(xml, $"{_environment.Store.Kind} plugin '{name}'");
@@ -45,7 +47,8 @@ public sealed class WSManEndpointObserver
         SessionConfigurationInspection? sessionConfiguration = configuration is not null && desiredInstallation is not null && sessionConfigurationFile is not null
             ? SessionConfigurationFiles.Inspect(sessionConfigurationFile, configuration.InitializationParameters[WSManPluginDocument.ConfigFilePathParameter], desiredInstallation.PSHome)
             : null;
-        return new WSManEndpointObservation(name, configuration, directory, inspection, boundPSHome, bound, preconditions, connection, sessionConfiguration);
+        WinRMServiceHosting? hosting = readServiceHosting ? _environment.Host.GetServiceHosting() : null;
+        return new WSManEndpointObservation(name, configuration, directory, inspection, boundPSHome, bound, preconditions, connection, sessionConfiguration, hosting);
     }
 
     /// <summary>

@@ -7,9 +7,9 @@ using PSRemotingDsc.WSMan.Plugin;
 namespace PSRemotingDsc.WSMan;
 
 /// <summary>
-/// Turns WSMan drift into a <see cref="WSManPlan"/>: provision the plugin folder (copy pwrshplugin.dll when its bytes
-/// differ, write RemotePowerShellConfig.txt when what the plugin reads differs), then register a missing plugin or
-/// repair the registered one; or unregister it. Refuses, before anything is changed, a plan that would replace or
+/// Turns WSMan drift into a <see cref="WSManPlan"/>: move WinRM into its own service host for a virtual-account
+/// endpoint, provision the plugin folder (copy pwrshplugin.dll when its bytes differ, write RemotePowerShellConfig.txt
+/// when what the plugin reads differs), then register a missing plugin or repair the registered one; or unregister it. Refuses, before anything is changed, a plan that would replace or
 /// remove the endpoint this session may run on (unless forced) or bind an installation without a plugin.
 /// </summary>
 public sealed class WSManPlanner
@@ -26,6 +26,9 @@ public sealed class WSManPlanner
     [
         .. s_needRestart, ReasonId.EndpointDisabled, ReasonId.AccessModeDiffers, ReasonId.SecurityDiffers,
     ];
+
+    /// <summary>Where Windows keeps the WinRM service's configuration, named as the place the isolation change is made.</summary>
+    internal const string WinRMServiceKey = @"HKLM\SYSTEM\CurrentControlSet\Services\WinRM";
 
     private readonly WSManEnvironment _environment;
     private readonly PluginProvisioner _provisioner;
@@ -73,14 +76,16 @@ public sealed class WSManPlanner
         }
 
         var changes = new List<PlannedChange>();
+        bool isolate = PlanIsolation(reasons, changes);
         PluginInspection? folder = PlanFolder(desired.Installation!, changes, out bool restart);
+        restart |= isolate;
         SessionConfigurationCopyPlan? copy = PlanSessionConfiguration(desired, observed, changes, out string? configFilePath);
         WSManEndpointDesired registered = desired.SessionConfigurationFile is null ? desired : desired with { SessionConfigurationFile = configFilePath };
         if (observed.Configuration is not { } actual)
         {
             PluginConfiguration document = WSManPluginDocument.New(registered);
             changes.Add(new PlannedChange(store, $"register plugin '{desired.Name}' loading '{document.Filename}'"));
-            return new WSManPlan(desired.Name, folder, document, null, false, changes, restart || _environment.Store.WritesNeedWinRMRestart, copy);
+            return new WSManPlan(desired.Name, folder, document, null, false, changes, restart || _environment.Store.WritesNeedWinRMRestart, copy, IsolateWinRM: isolate);
         }
 
         PluginConfiguration? repaired = null;
@@ -97,7 +102,24 @@ public sealed class WSManPlanner
             }
         }
 
-        return new WSManPlan(desired.Name, folder, null, repaired, false, changes, restart, copy, retired);
+        return new WSManPlan(desired.Name, folder, null, repaired, false, changes, restart, copy, retired, isolate);
+    }
+
+    /// <summary>
+    /// Whether WinRM must move into its own service host (the change is added, first: PowerShell moves it before it
+    /// registers the plugin, CustomShellCommands.cs 529–533). The change to the service configuration takes effect only
+    /// when WinRM restarts (sc.exe config; required privileges take effect "the next time the service is started").
+    /// </summary>
+    private static bool PlanIsolation(IReadOnlyList<Reason> reasons, List<PlannedChange> changes)
+    {
+        if (!reasons.Any(reason => reason.Is(ReasonId.WinRMNotIsolated)))
+        {
+            return false;
+        }
+
+        changes.Add(new PlannedChange(WinRMServiceKey,
+            $"run WinRM in its own service host as {WinRMServiceHosting.LocalSystem} with {WinRMServiceHosting.TcbPrivilege} (as Register-PSSessionConfiguration -RunAsVirtualAccount does)"));
+        return true;
     }
 
     /// <summary>

@@ -838,6 +838,159 @@ public sealed class WSManEndpointOperationsTests : IDisposable
         Assert.Single(delete.Changes);
     }
 
+    // ---- runAsVirtualAccount needs WinRM in its own service host --------------------------------------------------
+    // PowerShell src/System.Management.Automation/engine/remoting/commands/CustomShellCommands.cs: Register- and
+    // Set-PSSessionConfiguration -RunAsVirtualAccount call MoveWinRmToIsolatedServiceHost (529–533, 3534–3538), which runs
+    // 'sc.exe config winrm type= own' (1301), adds SeTcbPrivilege to RequiredPrivileges (1306–1312) and sets ObjectName
+    // to LocalSystem (1313).
+
+    private const string IsolationChange = "run WinRM in its own service host as LocalSystem with SeTcbPrivilege (as Register-PSSessionConfiguration -RunAsVirtualAccount does)";
+
+    private static EndpointProperties VirtualAccount() => Props("7") with { RunAsVirtualAccount = true };
+
+    [Fact]
+    public void RunAsVirtualAccount_OnASharedWinRM_IsWinRMNotIsolated_OnTheRunAsVirtualAccountProperty()
+    {
+        // Registered correctly on an isolated WinRM, then looked at on a default one (CustomShellCommands.cs 1299–1320).
+        Resource(Image(host: new WinRMHostSnapshot { ServiceHosting = WinRMServiceHosting.WindowsDefault.Isolated() }))
+            .Set(VirtualAccount() with { Restart = RestartPolicy.Never }, whatIf: false);
+        var host = new WinRMHostSnapshot();
+        EndpointResource resource = Resource(Image(host: host));
+
+        OperationResult test = resource.Test(VirtualAccount());
+        OperationResult get = resource.Get(VirtualAccount());
+
+        Assert.False(test.State.InDesiredState);
+        Assert.Equal([Code(ReasonId.WinRMNotIsolated)], Codes(test.State.Reasons));
+        Assert.Equal(["runAsVirtualAccount"], test.Properties);
+        Assert.Equal("runAsVirtualAccount", test.State.Reasons[0].Property);
+        Assert.Contains("shares a service host", test.State.Reasons[0].Phrase, StringComparison.Ordinal);
+        Assert.Equal([Code(ReasonId.WinRMNotIsolated)], Codes(get.State.Reasons));
+        Assert.Same(WinRMServiceHosting.WindowsDefault, host.ServiceHosting);
+    }
+
+    [Fact]
+    public void RunAsVirtualAccount_OfANewEndpoint_IsMissingAndWinRMNotIsolated()
+    {
+        OperationResult test = Resource().Test(VirtualAccount());
+
+        Assert.Equal([Code(ReasonId.Missing), Code(ReasonId.WinRMNotIsolated)], Codes(test.State.Reasons));
+    }
+
+    [Fact]
+    public void RunAsVirtualAccountFalse_OrUnset_DoesNotCareHowWinRMIsHosted()
+    {
+        var host = new WinRMHostSnapshot();
+        EndpointResource resource = Resource(Image(host: host));
+
+        OperationResult off = resource.Set(Props("7") with { RunAsVirtualAccount = false, Restart = RestartPolicy.Never }, whatIf: false);
+        OperationResult unset = resource.Set(Props("7") with { Restart = RestartPolicy.Never }, whatIf: false);
+
+        Assert.DoesNotContain(off.Changes, change => change.Description == IsolationChange);
+        Assert.Empty(unset.Changes);
+        Assert.True(resource.Test(Props("7") with { RunAsVirtualAccount = false }).State.InDesiredState);
+        Assert.Same(WinRMServiceHosting.WindowsDefault, host.ServiceHosting);
+    }
+
+    [Fact]
+    public void Set_RunAsVirtualAccount_IsolatesWinRMFirst_AndReportsTheRestartItNeeds()
+    {
+        var host = new WinRMHostSnapshot();
+        EndpointResource resource = Resource(Image(host: host));
+
+        OperationResult set = resource.Set(VirtualAccount(), whatIf: false);
+
+        // As MoveWinRmToIsolatedServiceHost leaves it (CustomShellCommands.cs 1301, 1306–1313): own process, LocalSystem,
+        // the privileges it had plus SeTcbPrivilege.
+        Assert.True(host.ServiceHosting.IsolatedForVirtualAccounts);
+        Assert.True(host.ServiceHosting.OwnProcess);
+        Assert.Equal("LocalSystem", host.ServiceHosting.Account);
+        Assert.Equal([.. WinRMServiceHosting.WindowsDefault.RequiredPrivileges, "SeTcbPrivilege"], host.ServiceHosting.RequiredPrivileges);
+        Assert.Equal(new PlannedChange(@"HKLM\SYSTEM\CurrentControlSet\Services\WinRM", IsolationChange), set.Changes[0]);
+        Assert.Equal("True", Registered("PowerShell.7").RunAsVirtualAccount);
+        Assert.Empty(set.State.Reasons);
+        Assert.Equal(["WinRM"], set.State.RestartRequired);
+        Assert.True(resource.Test(VirtualAccount()).State.InDesiredState);
+    }
+
+    [Fact]
+    public void Set_OnlyWinRMNotIsolated_IsolatesAndRestarts_EvenThroughAStoreWhoseWritesNeedNoRestart()
+    {
+        // The service configuration is read when WinRM starts: SeTcbPrivilege "takes effect the next time the service is started".
+        Resource(Image(host: new WinRMHostSnapshot { ServiceHosting = WinRMServiceHosting.WindowsDefault.Isolated() }))
+            .Set(VirtualAccount() with { Restart = RestartPolicy.Never }, whatIf: false);
+        _image.AgeAllFiles(LongAgo);
+        IReadOnlyList<string> files = _image.Listing();
+        var host = new RecordingWinRMHost();
+        EndpointResource resource = Resource(Image(host: host, store: new ApiLikePluginStore(new DirectoryPluginStore(_image.Root))));
+
+        OperationResult set = resource.Set(VirtualAccount(), whatIf: false);
+
+        Assert.Equal([IsolationChange], set.Changes.Select(change => change.Description));
+        Assert.Equal(["runAsVirtualAccount"], set.Properties);
+        Assert.True(host.ServiceHosting.IsolatedForVirtualAccounts);
+        Assert.Equal(1, host.Restarts);
+        Assert.Equal("WinRM restarted.", set.State.ReloadOutcome);
+        Assert.Equal(files, _image.Listing());
+    }
+
+    [Fact]
+    public void SetWhatIf_RunAsVirtualAccount_ListsTheIsolation_AndChangesNothing()
+    {
+        var host = new RecordingWinRMHost();
+        IReadOnlyList<string> before = _image.Listing();
+
+        OperationResult predicted = Resource(Image(host: host)).Set(VirtualAccount(), whatIf: true);
+
+        Assert.Equal(before, _image.Listing());
+        Assert.Same(WinRMServiceHosting.WindowsDefault, host.ServiceHosting);
+        Assert.Equal(0, host.Restarts);
+        Assert.Contains(new PlannedChange(@"HKLM\SYSTEM\CurrentControlSet\Services\WinRM", IsolationChange), predicted.Changes);
+        Assert.Empty(predicted.State.Reasons);
+        Assert.Empty(predicted.State.RestartRequired);
+        Assert.Equal("What if: restart the WinRM service.", predicted.State.ReloadOutcome);
+
+        // What-if is the plan: the real set makes exactly the changes it announced.
+        OperationResult real = Resource(Image(host: host)).Set(VirtualAccount(), whatIf: false);
+        Assert.Equal(predicted.Changes, real.Changes);
+        Assert.True(host.ServiceHosting.IsolatedForVirtualAccounts);
+    }
+
+    [Fact]
+    public void Set_RunAsVirtualAccount_TheSecondTime_ChangesNothing()
+    {
+        var host = new RecordingWinRMHost();
+        EndpointResource resource = Resource(Image(host: host));
+        resource.Set(VirtualAccount(), whatIf: false);
+        WinRMServiceHosting isolated = host.ServiceHosting;
+        Assert.True(isolated.IsolatedForVirtualAccounts);
+        _image.AgeAllFiles(LongAgo);
+        IReadOnlyList<string> files = _image.Listing();
+
+        OperationResult second = resource.Set(VirtualAccount(), whatIf: false);
+
+        Assert.Empty(second.Changes);
+        Assert.Empty(second.Properties);
+        Assert.Empty(second.State.RestartRequired);
+        Assert.Null(second.State.ReloadOutcome);
+        Assert.Equal(1, host.Restarts);
+        Assert.Same(isolated, host.ServiceHosting);
+        Assert.Equal(files, _image.Listing());
+    }
+
+    [Fact]
+    public void Set_RunAsVirtualAccount_InsideAWinRMSession_ChangesTheServiceConfiguration_ButDoesNotRestartWithoutForce()
+    {
+        var host = new RecordingWinRMHost();
+
+        OperationResult set = Resource(Image(host: host, session: Inside())).Set(VirtualAccount(), whatIf: false);
+
+        Assert.True(host.ServiceHosting.IsolatedForVirtualAccounts);
+        Assert.Equal(0, host.Restarts);
+        Assert.Equal(["WinRM"], set.State.RestartRequired);
+        Assert.Contains("wsmprovhost.exe (PID 4242)", set.State.ReloadOutcome, StringComparison.Ordinal);
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private static string Code(ReasonId id) => Reason.CodePrefix + id;
@@ -942,6 +1095,8 @@ public sealed class WSManEndpointOperationsTests : IDisposable
 
         public int Restarts { get; private set; }
 
+        public WinRMServiceHosting ServiceHosting => _snapshot.ServiceHosting;
+
         public bool CanRestart => true;
 
         public string Description => "a recording test host";
@@ -953,6 +1108,10 @@ public sealed class WSManEndpointOperationsTests : IDisposable
         public WSManListenerPresence GetListeners() => _snapshot.GetListeners();
 
         public bool IsUniversalCRuntimePresent() => _snapshot.IsUniversalCRuntimePresent();
+
+        public WinRMServiceHosting? GetServiceHosting() => _snapshot.GetServiceHosting();
+
+        public void IsolateForVirtualAccounts() => _snapshot.IsolateForVirtualAccounts();
 
         public void Restart(TimeSpan timeout) => Restarts++;
     }

@@ -23,6 +23,23 @@ public interface IWinRMHost
     bool IsUniversalCRuntimePresent();
 
     /// <summary>
+    /// How WinRM is hosted: own or shared service host, account, required privileges; null when it is not installed.
+    /// A <c>RunAsVirtualAccount</c> endpoint needs <see cref="WinRMServiceHosting.IsolatedForVirtualAccounts"/>.
+    /// </summary>
+    /// <exception cref="Errors.PSRemotingDscException"><see cref="Errors.ExitCode.WSManUnavailable"/> when the configuration cannot be read.</exception>
+    WinRMServiceHosting? GetServiceHosting();
+
+    /// <summary>
+    /// Moves WinRM into its own service host, as LocalSystem, with <c>SeTcbPrivilege</c> among its required privileges,
+    /// as Register-PSSessionConfiguration -RunAsVirtualAccount does (PowerShell CustomShellCommands.cs 1299–1320). The
+    /// change takes effect when WinRM next starts; this does not restart it, so no session is cut.
+    /// </summary>
+    /// <exception cref="Errors.PSRemotingDscException">
+    /// <see cref="Errors.ExitCode.WSManUnavailable"/> when WinRM is not installed or the service configuration cannot be changed.
+    /// </exception>
+    void IsolateForVirtualAccounts();
+
+    /// <summary>
     /// Stops and starts WinRM, every wait bounded by <paramref name="timeout"/> in total. This drops every WinRM
     /// session on the machine; callers check <see cref="RemotingSafetyGuard"/> first.
     /// </summary>

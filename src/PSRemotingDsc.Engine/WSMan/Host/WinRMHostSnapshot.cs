@@ -4,7 +4,8 @@ namespace PSRemotingDsc.WSMan.Host;
 
 /// <summary>
 /// A WinRM host described by data: what a machine looked like (for tests, and for planning against a machine
-/// image). Nothing on it can be restarted.
+/// image). Nothing on it can be restarted; a change to the service configuration is recorded in
+/// <see cref="ServiceHosting"/>.
 /// </summary>
 public sealed record WinRMHostSnapshot : IWinRMHost
 {
@@ -19,6 +20,13 @@ public sealed record WinRMHostSnapshot : IWinRMHost
 
     /// <summary>What <see cref="IsUniversalCRuntimePresent"/> returns; true by default.</summary>
     public bool UniversalCRuntimePresent { get; init; } = true;
+
+    /// <summary>
+    /// What <see cref="GetServiceHosting"/> returns; by default a default Windows Server's
+    /// (<see cref="WinRMServiceHosting.WindowsDefault"/>: shared service host, NetworkService, no SeTcbPrivilege).
+    /// <see cref="IsolateForVirtualAccounts"/> records its change here.
+    /// </summary>
+    public WinRMServiceHosting ServiceHosting { get; set; } = WinRMServiceHosting.WindowsDefault;
 
     /// <summary>False: a snapshot describes a machine; nothing on it runs.</summary>
     public bool CanRestart => false;
@@ -41,6 +49,22 @@ public sealed record WinRMHostSnapshot : IWinRMHost
     /// <summary>Returns <see cref="UniversalCRuntimePresent"/>.</summary>
     /// <returns>The described answer.</returns>
     public bool IsUniversalCRuntimePresent() => UniversalCRuntimePresent;
+
+    /// <summary>Returns <see cref="ServiceHosting"/>, or null when <see cref="Service"/> is not installed.</summary>
+    /// <returns>The described hosting, or null.</returns>
+    public WinRMServiceHosting? GetServiceHosting() => Service.Installed ? ServiceHosting : null;
+
+    /// <summary>Records the change in <see cref="ServiceHosting"/> (<see cref="WinRMServiceHosting.Isolated"/>).</summary>
+    /// <exception cref="PSRemotingDscException">WSManUnavailable when <see cref="Service"/> is not installed.</exception>
+    public void IsolateForVirtualAccounts()
+    {
+        if (!Service.Installed)
+        {
+            throw new PSRemotingDscException(ErrorIds.WSManUnavailable, "WinRM is not installed on the machine image; it cannot be moved into its own service host.");
+        }
+
+        ServiceHosting = ServiceHosting.Isolated();
+    }
 
     /// <summary>Always fails: a snapshot has no service to restart.</summary>
     /// <param name="timeout">Ignored.</param>

@@ -9,9 +9,9 @@ using PSRemotingDsc.Platform;
 namespace PSRemotingDsc.WSMan.Host;
 
 /// <summary>
-/// The real WinRM of this Windows machine: service state and restart through <c>sc.exe</c> (System.ServiceProcess is
-/// not part of the base framework; sc.exe's numeric codes are not localized), the WSMan stack version and the listeners
-/// from the registry, the Universal C Runtime from System32.
+/// The real WinRM of this Windows machine: service state, hosting, isolation and restart through <c>sc.exe</c>
+/// (System.ServiceProcess is not part of the base framework; sc.exe's numeric codes are not localized), the WSMan stack
+/// version and the listeners from the registry, the Universal C Runtime from System32.
 /// </summary>
 [SupportedOSPlatform("windows")]
 public sealed class WindowsWinRMHost : IWinRMHost
@@ -25,21 +25,25 @@ public sealed class WindowsWinRMHost : IWinRMHost
     private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxSingleCall = TimeSpan.FromSeconds(30);
 
+    // sc.exe qprivs prints "buffer too small" (error 122) for a long list with its default buffer.
+    private const string PrivilegesBufferSize = "8192";
+
     private readonly WindowsServiceControl _services;
     private readonly string _systemDirectory;
     private readonly TimeSpan _pollInterval;
 
-    /// <summary>The WinRM of this machine, through the <c>sc.exe</c> in <see cref="Environment.SystemDirectory"/>.</summary>
+    /// <summary>The WinRM of this machine, through the <c>sc.exe</c> <see cref="SystemTools.ServiceControl"/> finds.</summary>
     public WindowsWinRMHost()
-        : this(Environment.SystemDirectory, DefaultPollInterval, BoundedProcess.Run)
+        : this(Environment.SystemDirectory, DefaultPollInterval, BoundedProcess.Run, SystemTools.ServiceControl)
     {
     }
 
-    internal WindowsWinRMHost(string systemDirectory, TimeSpan pollInterval, Func<string, IReadOnlyList<string>, TimeSpan, BoundedProcess.Outcome> run)
+    internal WindowsWinRMHost(
+        string systemDirectory, TimeSpan pollInterval, Func<string, IReadOnlyList<string>, TimeSpan, BoundedProcess.Outcome> run, string? scExe = null)
     {
         _systemDirectory = systemDirectory;
         _pollInterval = pollInterval;
-        _services = new WindowsServiceControl(Path.Join(systemDirectory, "sc.exe"), run);
+        _services = new WindowsServiceControl(scExe ?? Path.Join(systemDirectory, "sc.exe"), run);
     }
 
     private string ScExe => _services.Executable;
@@ -68,6 +72,72 @@ public sealed class WindowsWinRMHost : IWinRMHost
 
         BoundedProcess.Outcome config = Sc(MaxSingleCall, "qc", ServiceName);
         return new WinRMServiceState(true, state == ServiceControlOutput.Running, ServiceControlOutput.ParseStartType(config.StandardOutput));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Runs <c>sc.exe qc</c> (TYPE, SERVICE_START_NAME) and <c>sc.exe qprivs</c> with an 8 KiB buffer (PRIVILEGES),
+    /// each bounded to 30 seconds, and reads them with <see cref="WinRMServiceHosting.Parse"/>.
+    /// </remarks>
+    public WinRMServiceHosting? GetServiceHosting()
+    {
+        BoundedProcess.Outcome config = Sc(MaxSingleCall, "qc", ServiceName);
+        if (config.ExitCode == ServiceControlOutput.ServiceDoesNotExist)
+        {
+            return null;
+        }
+
+        if (config.ExitCode != 0 || config.TimedOut)
+        {
+            throw Unavailable($"'sc.exe qc {ServiceName}' failed (exit code {config.ExitCode}{(config.TimedOut ? ", timed out" : "")}): {config.StandardOutput.Trim()} {config.StandardError.Trim()}");
+        }
+
+        BoundedProcess.Outcome privileges = Sc(MaxSingleCall, "qprivs", ServiceName, PrivilegesBufferSize);
+        if (privileges.ExitCode != 0 || privileges.TimedOut)
+        {
+            throw Unavailable($"'sc.exe qprivs {ServiceName}' failed (exit code {privileges.ExitCode}{(privileges.TimedOut ? ", timed out" : "")}): {privileges.StandardOutput.Trim()} {privileges.StandardError.Trim()}");
+        }
+
+        return WinRMServiceHosting.Parse(config.StandardOutput, privileges.StandardOutput)
+            ?? throw Unavailable($"'sc.exe qc {ServiceName}' printed no service TYPE: {config.StandardOutput.Trim()}");
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// PowerShell runs <c>sc.exe config winrm type= own</c> and then, for a virtual account, adds <c>SeTcbPrivilege</c> to
+    /// the <c>RequiredPrivileges</c> registry value and writes <c>ObjectName = LocalSystem</c>
+    /// (CustomShellCommands.cs 1301–1313). This makes the same changes through the service control manager rather than
+    /// behind its back: <c>sc.exe config WinRM type= own obj= LocalSystem</c>, then, when the required privileges are set
+    /// and lack it, <c>sc.exe privs WinRM</c> with the same list plus <c>SeTcbPrivilege</c> (sc.exe privs replaces the
+    /// whole list). Nothing is run for a part that is already as wanted.
+    /// </remarks>
+    public void IsolateForVirtualAccounts()
+    {
+        WinRMServiceHosting hosting = GetServiceHosting()
+            ?? throw Unavailable($"The {ServiceName} service is not installed; it cannot be moved into its own service host.");
+        if (!hosting.OwnProcess || !hosting.RunsAsLocalSystem)
+        {
+            BoundedProcess.Outcome config = Sc(MaxSingleCall, "config", ServiceName, "type=", "own", "obj=", WinRMServiceHosting.LocalSystem);
+            if (config.ExitCode != 0 || config.TimedOut)
+            {
+                throw new PSRemotingDscException(
+                    ErrorIds.WinRMIsolationFailed,
+                    $"'sc.exe config {ServiceName} type= own obj= {WinRMServiceHosting.LocalSystem}' failed (exit code {config.ExitCode}{(config.TimedOut ? ", timed out" : "")}): {config.StandardOutput.Trim()} Nothing was changed; WinRM {hosting.Describe()}.");
+            }
+        }
+
+        // With no required privileges set, the service keeps LocalSystem's whole token, SeTcbPrivilege included.
+        if (hosting.RequiredPrivileges.Count > 0 && !hosting.RequiredPrivileges.Contains(WinRMServiceHosting.TcbPrivilege, StringComparer.OrdinalIgnoreCase))
+        {
+            string list = string.Join('/', hosting.Isolated().RequiredPrivileges);
+            BoundedProcess.Outcome privs = Sc(MaxSingleCall, "privs", ServiceName, list);
+            if (privs.ExitCode != 0 || privs.TimedOut)
+            {
+                throw new PSRemotingDscException(
+                    ErrorIds.WinRMIsolationFailed,
+                    $"'sc.exe privs {ServiceName} {list}' failed (exit code {privs.ExitCode}{(privs.TimedOut ? ", timed out" : "")}): {privs.StandardOutput.Trim()} WinRM is set to run in its own service host as {WinRMServiceHosting.LocalSystem}, but without {WinRMServiceHosting.TcbPrivilege}; run 'sc.exe privs {ServiceName} {list}' as Administrator.");
+            }
+        }
     }
 
     /// <inheritdoc />

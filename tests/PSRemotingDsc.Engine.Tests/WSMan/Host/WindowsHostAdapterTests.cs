@@ -45,6 +45,20 @@ public sealed class WindowsHostAdapterTests
     }
 
     [SkippableFact]
+    public void WindowsWinRMHost_ReadsHowWinRMIsHosted_ThroughScExe()
+    {
+        Skip.IfNot(OperatingSystem.IsWindows(), WindowsOnly);
+        var host = new WindowsWinRMHost();
+
+        WinRMServiceHosting? hosting = host.GetServiceHosting();
+
+        Assert.NotNull(hosting);
+        Assert.False(string.IsNullOrWhiteSpace(hosting.Account), "sc.exe qc prints SERVICE_START_NAME");
+        Assert.All(hosting.RequiredPrivileges, privilege => Assert.StartsWith("Se", privilege, StringComparison.Ordinal));
+        Assert.Equal(hosting.OwnProcess && hosting.RunsAsLocalSystem && hosting.HasTcbPrivilege, hosting.IsolatedForVirtualAccounts);
+    }
+
+    [SkippableFact]
     public void ProcessElevation_AgreesWithWhetherHklmSoftwareOpensForWriting()
     {
         Skip.IfNot(OperatingSystem.IsWindows(), WindowsOnly);

@@ -90,6 +90,74 @@ public sealed class WindowsWinRMHostLogicTests
         Assert.Equal(WinRMServiceState.NotInstalled, new WindowsWinRMHost("sys", TimeSpan.Zero, sc.Run).GetServiceState());
     }
 
+    [Fact]
+    public void GetServiceHosting_RunsQcAndQprivsWithABuffer_AndParsesThem()
+    {
+        var sc = new ScriptedProcess(args => ScriptedProcess.Ok(args[0] == "qc" ? WinRMServiceHostingTests.QcDefault : WinRMServiceHostingTests.QprivsDefault));
+
+        WinRMServiceHosting hosting = new WindowsWinRMHost("sys", TimeSpan.Zero, sc.Run).GetServiceHosting()!;
+
+        Assert.Equal([["qc", "WinRM"], ["qprivs", "WinRM", "8192"]], sc.Calls.Select(call => call.Arguments.ToArray()));
+        Assert.False(hosting.IsolatedForVirtualAccounts);
+    }
+
+    [Fact]
+    public void GetServiceHosting_IsNull_WhenWinRMIsNotInstalled()
+    {
+        var sc = new ScriptedProcess(_ => ScriptedProcess.Exit(1060, "[SC] OpenService FAILED 1060:"));
+
+        Assert.Null(new WindowsWinRMHost("sys", TimeSpan.Zero, sc.Run).GetServiceHosting());
+    }
+
+    [Fact]
+    public void IsolateForVirtualAccounts_RunsWhatMoveWinRmToIsolatedServiceHostChanges_ThroughScExe()
+    {
+        // CustomShellCommands.cs 1301 (type= own), 1306–1312 (RequiredPrivileges + SeTcbPrivilege), 1313 (ObjectName LocalSystem).
+        var sc = new ScriptedProcess(args => ScriptedProcess.Ok(args[0] switch
+        {
+            "qc" => WinRMServiceHostingTests.QcDefault,
+            "qprivs" => WinRMServiceHostingTests.QprivsDefault,
+            _ => "[SC] ChangeServiceConfig SUCCESS\r\n",
+        }));
+
+        new WindowsWinRMHost("sys", TimeSpan.Zero, sc.Run).IsolateForVirtualAccounts();
+
+        Assert.Equal(
+            [
+                ["qc", "WinRM"],
+                ["qprivs", "WinRM", "8192"],
+                ["config", "WinRM", "type=", "own", "obj=", "LocalSystem"],
+                ["privs", "WinRM", "SeAuditPrivilege/SeChangeNotifyPrivilege/SeCreateGlobalPrivilege/SeImpersonatePrivilege/SeTcbPrivilege"],
+            ],
+            sc.Calls.Select(call => call.Arguments.ToArray()));
+    }
+
+    [Fact]
+    public void IsolateForVirtualAccounts_ChangesNothing_WhenWinRMIsAlreadyIsolated()
+    {
+        var sc = new ScriptedProcess(args => ScriptedProcess.Ok(args[0] == "qc" ? WinRMServiceHostingTests.QcIsolated : WinRMServiceHostingTests.QprivsWithTcb));
+
+        new WindowsWinRMHost("sys", TimeSpan.Zero, sc.Run).IsolateForVirtualAccounts();
+
+        Assert.Equal(["qc", "qprivs"], sc.Calls.Select(call => call.Arguments[0]));
+    }
+
+    [Fact]
+    public void IsolateForVirtualAccounts_StopsWithAClearError_WhenScConfigFails()
+    {
+        var sc = new ScriptedProcess(args => args[0] switch
+        {
+            "qc" => ScriptedProcess.Ok(WinRMServiceHostingTests.QcDefault),
+            "qprivs" => ScriptedProcess.Ok(WinRMServiceHostingTests.QprivsDefault),
+            _ => ScriptedProcess.Exit(5, "[SC] OpenService FAILED 5:\r\n\r\nAccess is denied.\r\n"),
+        });
+
+        var error = Assert.Throws<PSRemotingDscException>(() => new WindowsWinRMHost("sys", TimeSpan.Zero, sc.Run).IsolateForVirtualAccounts());
+
+        Assert.Equal(ErrorIds.WinRMIsolationFailed.Id, error.ErrorId);
+        Assert.DoesNotContain(sc.Calls, call => call.Arguments[0] == "privs");
+    }
+
     [Theory]
     [InlineData(new[] { "*+HTTP" }, true, false)]
     [InlineData(new[] { "*+HTTPS", "IP:10.0.0.5+http" }, true, true)]
