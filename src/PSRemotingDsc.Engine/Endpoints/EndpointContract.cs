@@ -89,7 +89,7 @@ public static class EndpointContract
     /// <summary><c>runAsVirtualAccount</c>.</summary>
     public static PropertyDeclaration RunAsVirtualAccount { get; } = PropertyDeclaration.Settable<bool>(
         "runAsVirtualAccount", PropertyKind.Boolean, settings => settings.RunAsVirtualAccount, (properties, value) => properties with { RunAsVirtualAccount = value },
-        "WSMan: run sessions as a virtual account.", transports: TransportScope.Wsman);
+        "WSMan: run sessions as a virtual account. When true, set also runs WinRM in its own service host as LocalSystem with SeTcbPrivilege, as Register-PSSessionConfiguration does (reason WinRMNotIsolated until then; needs a WinRM restart).", transports: TransportScope.Wsman);
 
     /// <summary><c>verifyConnection</c>: prove the endpoint answers.</summary>
     public static PropertyDeclaration VerifyConnection { get; } = PropertyDeclaration.Settable<bool>(
