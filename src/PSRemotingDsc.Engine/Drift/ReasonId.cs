@@ -18,6 +18,9 @@ public enum ReasonId
     /// </summary>
     VersionNotInstalled,
 
+    /// <summary>WSMan: a plugin setting declared with a ConfigXML attribute (<c>useSharedProcess</c>...) differs.</summary>
+    PluginSettingDiffers,
+
     /// <summary>The endpoint starts an executable that no longer exists (PowerShell was uninstalled or moved).</summary>
     InstallationGone,
 

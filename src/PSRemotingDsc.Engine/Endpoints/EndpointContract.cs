@@ -159,6 +159,13 @@ public static class EndpointContract
     /// <summary>The properties a user may set, in order.</summary>
     public static IReadOnlyList<PropertyDeclaration> Settable { get; } = [.. All.Where(property => property.IsSettable)];
 
+    /// <summary>The WSMan plugin settings that are plain ConfigXML root attributes (<see cref="PropertyDeclaration.WinRMAttribute"/>), in order.</summary>
+    public static IReadOnlyList<PropertyDeclaration> PluginAttributes { get; } = [.. All.Where(property => property.WinRMAttribute is not null)];
+
+    /// <summary>The property bound to the plugin root attribute <paramref name="attribute"/> (ordinal), or null.</summary>
+    public static PropertyDeclaration? PluginAttributeFor(string attribute) =>
+        PluginAttributes.FirstOrDefault(property => string.Equals(property.WinRMAttribute, attribute, StringComparison.Ordinal));
+
     /// <summary>The property named <paramref name="name"/> (ordinal), or null.</summary>
     public static PropertyDeclaration? Find(string name) => All.FirstOrDefault(property => string.Equals(property.Name, name, StringComparison.Ordinal));
 

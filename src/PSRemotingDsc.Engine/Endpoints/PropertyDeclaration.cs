@@ -11,7 +11,7 @@ namespace PSRemotingDsc.Endpoints;
 public sealed class PropertyDeclaration
 {
     private readonly Func<EndpointSettings, object?>? _setting;
-    private readonly Func<EndpointProperties, object, EndpointProperties>? _with;
+    private readonly Func<EndpointSettings, object, EndpointSettings>? _with;
     private readonly Func<EndpointState, object?>? _reported;
     private readonly Action<PropertyDeclaration, object>? _check;
 
@@ -20,7 +20,7 @@ public sealed class PropertyDeclaration
         PropertyKind kind,
         string description,
         Func<EndpointSettings, object?>? setting,
-        Func<EndpointProperties, object, EndpointProperties>? with,
+        Func<EndpointSettings, object, EndpointSettings>? with,
         Func<EndpointState, object?>? reported,
         Action<PropertyDeclaration, object>? check)
     {
@@ -63,6 +63,13 @@ public sealed class PropertyDeclaration
     /// <summary>For <see cref="PropertyKind.Enumeration"/>: the error when the value is not one of <see cref="Values"/>.</summary>
     public ErrorDefinition? InvalidValueError { get; private init; }
 
+    /// <summary>
+    /// For a WSMan plugin setting: the root attribute of the plugin's ConfigXML it is (<c>UseSharedProcess</c>). Such a
+    /// property needs no transport code: the plugin document writes it, the state reads it and the analyzer compares it
+    /// (reason <c>PluginSettingDiffers</c>), as PowerShell writes a value (<c>bool.ToString()</c>, invariant numbers).
+    /// </summary>
+    public string? WinRMAttribute { get; private init; }
+
     /// <summary>For a WSMan quota: the WinRM <c>Quotas</c> attribute it sets (<c>MaxShellsPerUser</c>).</summary>
     public string? WinRMQuota { get; private init; }
 
@@ -92,11 +99,14 @@ public sealed class PropertyDeclaration
     /// <paramref name="properties"/> with this property set to <paramref name="value"/>, of the type
     /// <see cref="ValueOf"/> returns. The value is checked when the engine builds the desired endpoint, not here.
     /// </summary>
-    public EndpointProperties WithValue(EndpointProperties properties, object value)
+    public EndpointProperties WithValue(EndpointProperties properties, object value) => (EndpointProperties)WithValue((EndpointSettings)properties, value);
+
+    /// <summary><paramref name="settings"/> (desired or state) with this property set to <paramref name="value"/>.</summary>
+    public EndpointSettings WithValue(EndpointSettings settings, object value)
     {
-        ArgumentNullException.ThrowIfNull(properties);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(value);
-        return _with is not null ? _with(properties, value) : throw new InvalidOperationException($"Property '{Name}' is read-only.");
+        return _with is not null ? _with(settings, value) : throw new InvalidOperationException($"Property '{Name}' is read-only.");
     }
 
     /// <summary>The wire value of an enumeration value.</summary>
@@ -116,7 +126,7 @@ public sealed class PropertyDeclaration
         string name,
         PropertyKind kind,
         Func<EndpointSettings, object?> get,
-        Func<EndpointProperties, T, EndpointProperties> with,
+        Func<EndpointSettings, T, EndpointSettings> with,
         string description,
         Action<PropertyDeclaration, T>? check = null,
         PropertyAccess access = PropertyAccess.ReadWrite,
@@ -124,7 +134,8 @@ public sealed class PropertyDeclaration
         bool nonEmpty = false,
         object? defaultValue = null,
         IReadOnlyList<KeyValuePair<string, object>>? values = null,
-        ErrorDefinition? invalidValue = null)
+        ErrorDefinition? invalidValue = null,
+        string? winRMAttribute = null)
     {
         return new PropertyDeclaration(
             name, kind, description, get, (properties, value) => with(properties, (T)value), null,
@@ -136,6 +147,7 @@ public sealed class PropertyDeclaration
             Default = defaultValue,
             Values = values ?? [],
             InvalidValueError = invalidValue,
+            WinRMAttribute = winRMAttribute,
         };
     }
 
@@ -144,7 +156,7 @@ public sealed class PropertyDeclaration
         PropertyKind.Number,
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"WSMan quota {attribute}, {minimum} to {maximum}. Compared only when set."),
         settings => settings.Quotas is { } quotas && quotas.TryGetValue(attribute, out long value) ? value : null,
-        (properties, value) => properties with { Quotas = new Dictionary<string, long>(properties.Quotas ?? new Dictionary<string, long>(), StringComparer.Ordinal) { [attribute] = (long)value } },
+        (settings, value) => settings with { Quotas = new Dictionary<string, long>(settings.Quotas ?? new Dictionary<string, long>(), StringComparer.Ordinal) { [attribute] = (long)value } },
         null,
         null)
     {

@@ -301,20 +301,32 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
     protected override EndpointState Describe(DesiredEndpoint desired, WSManEndpointObservation observation)
     {
         EndpointProperties properties = desired.Properties;
-        return observation.Exists
-            ? ObservedState(desired.Name, observation)
-            : new EndpointState
+        if (observation.Exists)
+        {
+            return ObservedState(desired.Name, observation);
+        }
+
+        EndpointSettings absent = new EndpointState
+        {
+            Transport = Transport.Wsman,
+            Name = desired.Name,
+            PSHome = properties.PSHome,
+            Exist = false,
+            AccessMode = properties.AccessMode,
+            SecurityDescriptorSddl = properties.SecurityDescriptorSddl,
+            SessionConfigurationFile = properties.SessionConfigurationFile,
+            RunAsVirtualAccount = properties.RunAsVirtualAccount,
+            Quotas = properties.Quotas,
+        };
+        foreach (PropertyDeclaration setting in EndpointContract.PluginAttributes)
+        {
+            if (setting.ValueOf(properties) is { } value)
             {
-                Transport = Transport.Wsman,
-                Name = desired.Name,
-                PSHome = properties.PSHome,
-                Exist = false,
-                AccessMode = properties.AccessMode,
-                SecurityDescriptorSddl = properties.SecurityDescriptorSddl,
-                SessionConfigurationFile = properties.SessionConfigurationFile,
-                RunAsVirtualAccount = properties.RunAsVirtualAccount,
-                Quotas = properties.Quotas,
-            };
+                absent = setting.WithValue(absent, value);
+            }
+        }
+
+        return (EndpointState)absent;
     }
 
     /// <summary>What set would leave: the plugin as the plan writes it, bound to the desired installation, its session configuration copied; or no plugin.</summary>
@@ -349,7 +361,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
         EndpointProperties properties = desired.Properties;
         return new WSManEndpointDesired(
             desired.Name, desired.Exist, desired.Installation, properties.AccessMode, properties.SecurityDescriptorSddl,
-            properties.Quotas, properties.SessionConfigurationFile, properties.RunAsVirtualAccount);
+            properties.Quotas, properties.SessionConfigurationFile, properties.RunAsVirtualAccount, properties);
     }
 
     /// <summary>The state of a registered plugin, as it is: what get returns so that feeding it to test is in desired state.</summary>
@@ -367,7 +379,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             Trace.Write(TraceLevel.Warn, $"Plugin '{name}' has a security descriptor psremotingdsc cannot parse: '{sddl}'.");
         }
 
-        return new EndpointState
+        var state = new EndpointState
         {
             Transport = Transport.Wsman,
             Name = name,
@@ -384,6 +396,15 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             Quotas = configuration.Quotas is { } quotas ? quotas.GetSetQuotas().ToDictionary(pair => pair.Key, pair => pair.Value) : null,
             PluginPath = ExpandWindowsDirectory(configuration.Filename),
         };
+        foreach (PropertyDeclaration setting in EndpointContract.PluginAttributes)
+        {
+            if (WSManPluginDocument.AttributeValue(setting, configuration) is { } value)
+            {
+                state = (EndpointState)setting.WithValue(state, value);
+            }
+        }
+
+        return state;
     }
 
     private string? ExpandWindowsDirectory(string? filename) => filename is null

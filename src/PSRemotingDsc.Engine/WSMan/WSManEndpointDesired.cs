@@ -6,7 +6,8 @@ namespace PSRemotingDsc.WSMan;
 
 /// <summary>
 /// The WSMan endpoint the user asked for, after defaults and version resolution. A null setting was not set and
-/// is not enforced. <see cref="Installation"/> may be null only when the endpoint should not exist.
+/// is not enforced. <see cref="Installation"/> may be null only when the endpoint should not exist. <see cref="Settings"/>
+/// carries the plugin settings bound to a ConfigXML attribute (<see cref="EndpointContract.PluginAttributes"/>).
 /// </summary>
 public sealed record WSManEndpointDesired(
     string Name,
@@ -16,4 +17,5 @@ public sealed record WSManEndpointDesired(
     string? SecurityDescriptorSddl = null,
     IReadOnlyDictionary<string, long>? Quotas = null,
     string? SessionConfigurationFile = null,
-    bool? RunAsVirtualAccount = null);
+    bool? RunAsVirtualAccount = null,
+    EndpointSettings? Settings = null);

@@ -221,6 +221,18 @@ public static class WSManPluginDocument
             }
         }
 
+        // The settings that are plain root attributes (UseSharedProcess...): written only when set, as PowerShell writes them.
+        if (desired.Settings is { } settings)
+        {
+            foreach (PropertyDeclaration property in EndpointContract.PluginAttributes)
+            {
+                if (property.ValueOf(settings) is { } value)
+                {
+                    document.SetAttribute(property.WinRMAttribute!, AttributeText(property, value));
+                }
+            }
+        }
+
         // PowerShell writes RunAsVirtualAccount only when it is true, as bool.ToString(): 'True'
         // (runasVirtualAccountAttribFormat, CustomShellCommands.cs 305–306 and 1136–1142).
         if (desired.RunAsVirtualAccount is bool runAs)
@@ -234,6 +246,33 @@ public static class WSManPluginDocument
             };
         }
     }
+
+    /// <summary>
+    /// The value of a plugin setting bound to a ConfigXML attribute (<see cref="PropertyDeclaration.WinRMAttribute"/>), of
+    /// the property's type; null when the attribute is absent or does not read as that type.
+    /// </summary>
+    public static object? AttributeValue(PropertyDeclaration property, PluginConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        ArgumentNullException.ThrowIfNull(configuration);
+        string? text = configuration.GetAttribute(property.WinRMAttribute!)?.Trim();
+        return text is null ? null : property.Kind switch
+        {
+            PropertyKind.Boolean => bool.TryParse(text, out bool flag) ? flag : null,
+            PropertyKind.Number => long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long number) ? number : null,
+            PropertyKind.Enumeration => property.Values.FirstOrDefault(pair => string.Equals(pair.Key, text, StringComparison.OrdinalIgnoreCase)).Value,
+            _ => text,
+        };
+    }
+
+    /// <summary>A setting's value as ConfigXML holds it: PowerShell writes switches as <c>bool.ToString()</c> (<c>True</c>) and numbers invariant.</summary>
+    private static string AttributeText(PropertyDeclaration property, object value) => value switch
+    {
+        bool flag => flag ? bool.TrueString : bool.FalseString,
+        long number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        string text => text,
+        _ => property.WireValue(value),
+    };
 
     private static PluginResource AddShellResource(PluginConfiguration document, string resourceUri)
     {

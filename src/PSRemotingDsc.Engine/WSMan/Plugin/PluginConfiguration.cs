@@ -75,6 +75,46 @@ public sealed class PluginConfiguration
     /// <summary>Root attributes not listed above, kept for the round trip.</summary>
     public IList<XAttribute> AdditionalAttributes { get; } = [];
 
+    /// <summary>
+    /// A root attribute by its WinRM name (<c>UseSharedProcess</c>), or null when absent: the settings a property can bind
+    /// to through <c>PropertyDeclaration.WinRMAttribute</c>. Names not listed above are read from <see cref="AdditionalAttributes"/>.
+    /// </summary>
+    public string? GetAttribute(string name) => name switch
+    {
+        nameof(UseSharedProcess) => UseSharedProcess,
+        nameof(OutputBufferingMode) => OutputBufferingMode,
+        nameof(ProcessIdleTimeoutSec) => ProcessIdleTimeoutSec,
+        nameof(AutoRestart) => AutoRestart,
+        nameof(RunAsVirtualAccountGroups) => RunAsVirtualAccountGroups,
+        _ => AdditionalAttributes.FirstOrDefault(attribute => attribute.Name.LocalName == name && attribute.Name.Namespace == XNamespace.None)?.Value,
+    };
+
+    /// <summary>Sets the root attribute <paramref name="name"/> (see <see cref="GetAttribute"/>); null removes it.</summary>
+    public void SetAttribute(string name, string? value)
+    {
+        switch (name)
+        {
+            case nameof(UseSharedProcess): UseSharedProcess = value; break;
+            case nameof(OutputBufferingMode): OutputBufferingMode = value; break;
+            case nameof(ProcessIdleTimeoutSec): ProcessIdleTimeoutSec = value; break;
+            case nameof(AutoRestart): AutoRestart = value; break;
+            case nameof(RunAsVirtualAccountGroups): RunAsVirtualAccountGroups = value; break;
+            default:
+                XAttribute? existing = AdditionalAttributes.FirstOrDefault(attribute => attribute.Name.LocalName == name && attribute.Name.Namespace == XNamespace.None);
+                if (existing is not null)
+                {
+                    AdditionalAttributes.Remove(existing);
+                }
+
+                if (value is not null)
+                {
+                    AdditionalAttributes.Add(new XAttribute(name, value));
+                }
+
+                break;
+        }
+    }
+
     /// <summary>The <c>InitializationParameters</c> the plugin receives (PSVersion, session configuration data…), in document order.</summary>
     public InitializationParameters InitializationParameters { get; } = new();
 
