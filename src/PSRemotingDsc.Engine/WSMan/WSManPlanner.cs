@@ -18,7 +18,7 @@ public sealed class WSManPlanner
     private static readonly ReasonId[] s_needRestart =
     [
         ReasonId.FilenameUnexpected, ReasonId.PSVersionMismatch, ReasonId.ResourceUriMismatch, ReasonId.QuotaDiffers,
-        ReasonId.SessionConfigurationFileDiffers, ReasonId.SessionConfigurationCopyDiffers, ReasonId.RunAsVirtualAccountDiffers,
+        ReasonId.SessionConfigurationFileDiffers, ReasonId.SessionConfigurationCopyDiffers, ReasonId.RunAsVirtualAccountDiffers, ReasonId.PluginSettingDiffers,
     ];
 
     // Reasons the plugin registration itself carries (a Put fixes them); the others live in the plugin folder or outside.
