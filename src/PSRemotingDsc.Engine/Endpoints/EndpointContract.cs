@@ -91,6 +91,12 @@ public static class EndpointContract
         "runAsVirtualAccount", PropertyKind.Boolean, settings => settings.RunAsVirtualAccount, (properties, value) => properties with { RunAsVirtualAccount = value },
         "WSMan: run sessions as a virtual account. When true, set also runs WinRM in its own service host as LocalSystem with SeTcbPrivilege, as Register-PSSessionConfiguration does (reason WinRMNotIsolated until then; needs a WinRM restart).", transports: TransportScope.Wsman);
 
+    /// <summary><c>useSharedProcess</c>: one host process for every session of the endpoint.</summary>
+    public static PropertyDeclaration UseSharedProcess { get; } = PropertyDeclaration.Settable<bool>(
+        "useSharedProcess", PropertyKind.Boolean, settings => settings.UseSharedProcess, (settings, value) => settings with { UseSharedProcess = value },
+        "WSMan: run every session of the endpoint in one shared host process (Register-PSSessionConfiguration -UseSharedProcess) instead of one wsmprovhost.exe per session.",
+        transports: TransportScope.Wsman, winRMAttribute: "UseSharedProcess");
+
     /// <summary><c>verifyConnection</c>: prove the endpoint answers.</summary>
     public static PropertyDeclaration VerifyConnection { get; } = PropertyDeclaration.Settable<bool>(
         "verifyConnection", PropertyKind.Boolean, settings => settings.VerifyConnection, (properties, value) => properties with { VerifyConnection = value },
@@ -152,7 +158,7 @@ public static class EndpointContract
     public static IReadOnlyList<PropertyDeclaration> All { get; } =
     [
         Version, Transport, Name, PSHome, Exist, SshdConfigPath, Arguments, Restart, AccessMode, SecurityDescriptorSddl,
-        SessionConfigurationFile, RunAsVirtualAccount, VerifyConnection, Force, .. Quotas, PluginPath, ResolvedVersion, ResolvedPSHome,
+        SessionConfigurationFile, RunAsVirtualAccount, UseSharedProcess, VerifyConnection, Force, .. Quotas, PluginPath, ResolvedVersion, ResolvedPSHome,
         Reasons, InDesiredState, RestartRequired, Metadata, ExportName,
     ];
 

@@ -45,6 +45,9 @@ public abstract record EndpointSettings
     /// <summary>WSMan: whether sessions run as a virtual account.</summary>
     public bool? RunAsVirtualAccount { get; init; }
 
+    /// <summary>WSMan: whether every session runs in one shared host process.</summary>
+    public bool? UseSharedProcess { get; init; }
+
     /// <summary>WSMan quotas by WinRM attribute name (<c>MaxShellsPerUser</c>); only the quotas set.</summary>
     public IReadOnlyDictionary<string, long>? Quotas { get; init; }
 

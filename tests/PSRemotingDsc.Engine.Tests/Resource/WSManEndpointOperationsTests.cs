@@ -683,6 +683,28 @@ public sealed class WSManEndpointOperationsTests : IDisposable
         Assert.Equal(0, host.Restarts);
     }
 
+    /// <summary>
+    /// useSharedProcess was added by declaring it (EndpointContract) and giving it a member (EndpointSettings) only:
+    /// the plugin document writes it as PowerShell does (UseSharedProcess='True', CustomShellCommands.cs 1129–1133),
+    /// the state reports it, and the analyzer compares it.
+    /// </summary>
+    [Fact]
+    public void APluginAttributeSetting_IsWrittenReportedComparedAndRepaired_WithoutTransportCode()
+    {
+        EndpointResource resource = Resource();
+
+        resource.Set(Props("7") with { UseSharedProcess = true, Restart = RestartPolicy.Never }, whatIf: false);
+
+        Assert.Equal("True", XDocument.Parse(_image.ReadConfigXml("PowerShell.7")!).Root!.Attribute("UseSharedProcess")?.Value);
+        EndpointState got = resource.Get(Props("7")).State;
+        Assert.True(got.UseSharedProcess);
+        Assert.True(resource.Test(Props("7") with { UseSharedProcess = true }).State.InDesiredState);
+        AssertDriftRepaired(Props("7") with { UseSharedProcess = true },
+            () => EditRegistration("PowerShell.7", root => root.SetAttributeValue("UseSharedProcess", "false")),
+            [ReasonId.PluginSettingDiffers], ["useSharedProcess"]);
+        Assert.Equal(["_exist"], resource.Test(Props("7") with { UseSharedProcess = false, Exist = false }).Properties);
+    }
+
     // ---- delete, export, get/test round trip, what-if -------------------------------------------------------------
 
     [Fact]
