@@ -17,7 +17,7 @@ public sealed class ContractRoundTripTests
         PropertyDeclaration property = EndpointContract.Find(name)!;
         object value = Sample(property);
         var state = new EndpointState { Transport = Transport.Wsman, Name = "PowerShell.7", Exist = true };
-        state = (EndpointState)Set(state, property, value);
+        state = (EndpointState)property.WithValue(state, value);
 
         EndpointProperties read = EndpointPropertiesReader.Read(StateJson.Serialize(state));
 
@@ -52,25 +52,4 @@ public sealed class ContractRoundTripTests
         PropertyKind.StringList => new[] { "-ConfigurationFile", "/etc/jea.pssc" },
         _ => throw new ArgumentOutOfRangeException(nameof(property), property.Kind, "not settable"),
     };
-
-    /// <summary>The state with one property set, through the same binding the reader uses.</summary>
-    private static EndpointSettings Set(EndpointState state, PropertyDeclaration property, object value)
-    {
-        EndpointProperties carrier = property.WithValue(new EndpointProperties(), value);
-        return state with
-        {
-            Version = carrier.Version ?? state.Version,
-            Transport = carrier.Transport ?? state.Transport,
-            Name = carrier.Name ?? state.Name,
-            PSHome = carrier.PSHome,
-            Exist = carrier.Exist ?? state.Exist,
-            SshdConfigPath = carrier.SshdConfigPath,
-            Arguments = carrier.Arguments,
-            AccessMode = carrier.AccessMode,
-            SecurityDescriptorSddl = carrier.SecurityDescriptorSddl,
-            SessionConfigurationFile = carrier.SessionConfigurationFile,
-            RunAsVirtualAccount = carrier.RunAsVirtualAccount,
-            Quotas = carrier.Quotas,
-        };
-    }
 }

@@ -17,7 +17,13 @@ public sealed class SshdServiceControlTests : IDisposable
     {
         string sshdPath = SshdTestEnvironment.RequireSshd();
         using RunningSshd sshd = RunningSshd.Start(sshdPath);
+        // Another test's sshd may take a port between the probe and its use: draw again rather than fail on a race.
         int newPort = SshdTestEnvironment.FreeLoopbackPort();
+        for (int attempt = 0; attempt < 5 && SshdTestEnvironment.AcceptsConnection(newPort); attempt++)
+        {
+            newPort = SshdTestEnvironment.FreeLoopbackPort();
+        }
+
         Assert.False(SshdTestEnvironment.AcceptsConnection(newPort));
         new SshdConfigWriter(new SshdBinaryValidator(sshdPath))
             .Write(sshd.ConfigPath, SshdTestEnvironment.Config(sshd.Directory, sshd.HostKey, sshd.Port, newPort));
