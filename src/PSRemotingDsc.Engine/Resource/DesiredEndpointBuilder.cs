@@ -90,7 +90,7 @@ internal sealed class DesiredEndpointBuilder
             desired = desired with { NotInstalled = ex.Message };
         }
 
-        if (desired.Installation is { IsInPackageCache: true } cached && desired.Exist)
+        if (desired.Installation is { IsInPackageCache: true } cached && desired.Exist && !readOnly)
         {
             _environment.Trace.Write(TraceLevel.Warn,
                 $"PowerShell {cached.Version} in '{cached.PSHome}' is a dotnet local tool in the NuGet package cache, the only installation matching '{spec}': clearing the cache breaks this endpoint. Install PowerShell (package or archive) and run set again.");
