@@ -55,6 +55,15 @@ public static class ErrorIds
     /// <summary>'sessionConfigurationFile' does not exist or is not a regular file, so it cannot be copied to $PSHOME\SessionConfig.</summary>
     public static ErrorDefinition SessionConfigurationFileMissing { get; } = new(nameof(SessionConfigurationFileMissing), ExitCode.InvalidProperty, "'sessionConfigurationFile' does not exist, is not a regular file or cannot be read, so it cannot be copied to $PSHOME\\SessionConfig.");
 
+    /// <summary>'sessionConfigurationFile' holds something other than data (a variable, a command, an expression) or is not one hashtable.</summary>
+    public static ErrorDefinition SessionConfigurationFileNotData { get; } = new(nameof(SessionConfigurationFileNotData), ExitCode.InvalidProperty, "'sessionConfigurationFile' holds something other than data (a variable, a command, an expression) or is not one hashtable.");
+
+    /// <summary>'sessionConfigurationFile' has RequiredGroups and 'securityDescriptorSddl' is not declared: the conditional ACEs PowerShell derives are not derived.</summary>
+    public static ErrorDefinition SessionConfigurationRequiredGroupsUnsupported { get; } = new(nameof(SessionConfigurationRequiredGroupsUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' has RequiredGroups and 'securityDescriptorSddl' is not declared: the conditional ACEs PowerShell derives are not derived.");
+
+    /// <summary>A RoleDefinitions principal of 'sessionConfigurationFile' cannot be translated to a SID (unknown account, or no translation on this system).</summary>
+    public static ErrorDefinition SessionConfigurationRoleNotResolved { get; } = new(nameof(SessionConfigurationRoleNotResolved), ExitCode.InvalidProperty, "A RoleDefinitions principal of 'sessionConfigurationFile' cannot be translated to a SID (unknown account, or no translation on this system).");
+
     /// <summary>'transport' is not 'ssh' or 'wsman'.</summary>
     public static ErrorDefinition TransportInvalid { get; } = new(nameof(TransportInvalid), ExitCode.InvalidProperty, "'transport' is not 'ssh' or 'wsman'.");
 
@@ -263,6 +272,9 @@ public static class ErrorIds
         AccessModeInvalid,
         SessionConfigurationFileInvalid,
         SessionConfigurationFileMissing,
+        SessionConfigurationFileNotData,
+        SessionConfigurationRequiredGroupsUnsupported,
+        SessionConfigurationRoleNotResolved,
         TransportInvalid,
         RestartInvalid,
         NameTooLong,

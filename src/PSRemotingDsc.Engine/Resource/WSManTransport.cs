@@ -25,6 +25,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
     private readonly WSManDriftAnalyzer _analyzer;
     private readonly WSManPlanner _planner;
     private readonly PluginProvisioner _provisioner;
+    private (DesiredEndpoint Desired, WSManEndpointDesired WSMan)? _derived;
 
     public WSManTransport(ResourceEnvironment environment, WSManEnvironment wsman)
         : base(environment)
@@ -279,7 +280,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
     }
 
     /// <summary>Whether how WinRM is hosted matters: only for an endpoint that should exist and run as a virtual account.</summary>
-    private static bool NeedsServiceHosting(DesiredEndpoint desired) => desired.Exist && desired.Properties.RunAsVirtualAccount == true;
+    private bool NeedsServiceHosting(DesiredEndpoint desired) => desired.Exist && ToWSMan(desired).RunAsVirtualAccount == true;
 
     /// <summary>The declared session configuration file the registered copy is checked against: only for an endpoint that should exist.</summary>
     private static string? SessionConfigurationOf(DesiredEndpoint desired) => desired.Exist ? desired.Properties.SessionConfigurationFile : null;
@@ -330,7 +331,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
     }
 
     /// <summary>What set would leave: the plugin as the plan writes it, bound to the desired installation, its session configuration copied; or no plugin.</summary>
-    private static WSManEndpointObservation Predict(DesiredEndpoint desired, WSManEndpointObservation before, WSManPlan plan)
+    private WSManEndpointObservation Predict(DesiredEndpoint desired, WSManEndpointObservation before, WSManPlan plan)
     {
         if (!desired.Exist)
         {
@@ -356,12 +357,25 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
         };
     }
 
-    private static WSManEndpointDesired ToWSMan(DesiredEndpoint desired)
+    /// <summary>
+    /// The WSMan endpoint to enforce: the declared properties, and what the session configuration file sets that they do
+    /// not (<see cref="SessionConfigurationSettings"/>, as Register-PSSessionConfiguration -Path derives it). Read once per
+    /// desired endpoint, so analysis before and after a set compares against the same values.
+    /// </summary>
+    private WSManEndpointDesired ToWSMan(DesiredEndpoint desired)
     {
+        if (_derived is { } cached && ReferenceEquals(cached.Desired, desired))
+        {
+            return cached.WSMan;
+        }
+
         EndpointProperties properties = desired.Properties;
-        return new WSManEndpointDesired(
+        var declared = new WSManEndpointDesired(
             desired.Name, desired.Exist, desired.Installation, properties.AccessMode, properties.SecurityDescriptorSddl,
             properties.Quotas, properties.SessionConfigurationFile, properties.RunAsVirtualAccount, properties);
+        WSManEndpointDesired wsman = SessionConfigurationSettings.Apply(declared, _wsman.Accounts);
+        _derived = (desired, wsman);
+        return wsman;
     }
 
     /// <summary>The state of a registered plugin, as it is: what get returns so that feeding it to test is in desired state.</summary>

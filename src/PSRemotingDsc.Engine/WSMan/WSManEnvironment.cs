@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using PSRemotingDsc.WSMan.Host;
+using PSRemotingDsc.WSMan.Security;
 
 namespace PSRemotingDsc.WSMan;
 
@@ -28,6 +29,12 @@ public sealed class WSManEnvironment
     /// <summary>Checks that non-admin users can use a plugin config file.</summary>
     public IPluginFileAccess FileAccess { get; init; } = new NotApplicablePluginFileAccess();
 
+    /// <summary>
+    /// Translates the RoleDefinitions names of a session configuration file to SIDs (NTAccount.Translate on Windows); where
+    /// none is available, a file with RoleDefinitions needs a declared <c>securityDescriptorSddl</c>.
+    /// </summary>
+    public IAccountTranslator Accounts { get; init; } = UnavailableAccountTranslator.Instance;
+
     /// <summary>Opens loopback sessions for <c>verifyConnection</c>; null where nothing can be connected to (a machine image).</summary>
     public IConnectionProbe? ConnectionProbe { get; init; } = new PowerShellConnectionProbe();
 
@@ -48,8 +55,11 @@ public sealed class WSManEnvironment
     public const string ImageRootVariable = "PSREMOTINGDSC_WSMAN_IMAGE";
 
     /// <summary>The environment for a machine image under <paramref name="root"/>: a running WinRM with an HTTP listener, an elevated caller.</summary>
-    public static WSManEnvironment ForImage(string root) => new()
+    /// <param name="root">The image's root folder.</param>
+    /// <param name="accounts">Translates account names to SIDs for the image; by default none can be translated.</param>
+    public static WSManEnvironment ForImage(string root, IAccountTranslator? accounts = null) => new()
     {
+        Accounts = accounts ?? UnavailableAccountTranslator.Instance,
         Store = new DirectoryPluginStore(root),
         Host = new WinRMHostSnapshot(),
         Elevation = new FixedElevation(true),
@@ -81,5 +91,6 @@ public sealed class WSManEnvironment
         Session = new ProcessSessionContext(),
         WindowsDirectory = PluginDirectory.DefaultWindowsDirectory,
         FileAccess = new WindowsPluginFileAccess(),
+        Accounts = new WindowsAccountTranslator(),
     };
 }

@@ -8,7 +8,10 @@ using PSRemotingDsc.Errors;
 using PSRemotingDsc.Platform;
 using PSRemotingDsc.Resource;
 using PSRemotingDsc.WSMan;
+using PSRemotingDsc.WSMan.Host;
 using PSRemotingDsc.WSMan.Plugin;
+using PSRemotingDsc.WSMan.Security;
+using PSRemotingDsc.Tests.WSMan;
 
 namespace PSRemotingDsc.Tests.Resource;
 
@@ -30,6 +33,7 @@ public sealed class WSManSessionConfigurationTests : IDisposable
     private readonly string _v769;
     private readonly FixedInstallationSource _installations;
     private readonly string _source;
+    private readonly WinRMHostSnapshot _host = new();
 
     public WSManSessionConfigurationTests()
     {
@@ -152,7 +156,8 @@ public sealed class WSManSessionConfigurationTests : IDisposable
     {
         Resource().Set(Props() with { Restart = RestartPolicy.Never }, whatIf: false);
         string copy = ConfigFilePath("PowerShell.7")!;
-        const string Changed = "@{ SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; RunAsVirtualAccount = $true }\r\n";
+        // A change the derived settings do not see (RunAsVirtualAccount or RoleDefinitions would also be drift of their own).
+        const string Changed = "@{ SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; Description = 'Helpdesk tools' }\r\n";
         File.WriteAllText(_source, Changed);
 
         OperationResult test = Resource().Test(Props());
@@ -279,6 +284,103 @@ public sealed class WSManSessionConfigurationTests : IDisposable
         Assert.False(SessionConfigurationFiles.IsOwnCopy(own, "PowerShell.7", _source, [null]));
     }
 
+    // ---- settings derived from the file's content (CustomShellCommands.cs 893–925, 1502–1570) --------------------
+
+    [Fact]
+    public void Set_WithRoleDefinitions_RegistersTheDerivedSddl_AndRunAsVirtualAccount_AndTestIsThenInTheDesiredState()
+    {
+        // ComputeSDDLFromConfiguration (1502–1570) and Register's Set-PSSessionConfiguration -SecurityDescriptorSddl (141–144);
+        // RunAsVirtualAccount from the file (893–897).
+        string jea = _dir.WriteFile(Path.Join("users", "ops", "Jea.pssc"), SessionConfigurationFixtures.Jea);
+        EndpointProperties properties = Props() with { SessionConfigurationFile = jea, Restart = RestartPolicy.Never };
+
+        OperationResult set = Resource().Set(properties, whatIf: false);
+
+        PluginConfiguration registered = Registered("PowerShell.7");
+        Assert.True(SecurityDescriptorComparison.AreEquivalent(SddlParser.Parse(SessionConfigurationFixtures.JeaSddl), SddlParser.Parse(WSManPluginDocument.SddlOf(registered)!)));
+        Assert.True(WSManPluginDocument.RunsAsVirtualAccount(registered));
+        Assert.Empty(set.State.Reasons);
+        Assert.True(Resource().Test(properties).State.InDesiredState);
+    }
+
+    [Fact]
+    public void Drift_FromTheDerivedSddl_IsReported_OnSecurityDescriptorSddl()
+    {
+        string jea = _dir.WriteFile(Path.Join("users", "ops", "Jea.pssc"), SessionConfigurationFixtures.Jea);
+        EndpointProperties properties = Props() with { SessionConfigurationFile = jea, Restart = RestartPolicy.Never };
+        Resource().Set(properties, whatIf: false);
+        Resource().Set(properties with { SessionConfigurationFile = jea, SecurityDescriptorSddl = DefaultSddl.Remote }, whatIf: false);
+
+        OperationResult test = Resource().Test(properties);
+
+        Assert.Equal([Reason.CodePrefix + ReasonId.SecurityDiffers], test.State.Reasons.Select(reason => reason.Code));
+        Assert.Equal(["securityDescriptorSddl"], test.Properties);
+    }
+
+    [Fact]
+    public void Set_ADeclaredSddl_WinsOverRoleDefinitions()
+    {
+        // CustomShellCommands.cs 141: the file's SDDL is applied only when -SecurityDescriptorSddl is not given.
+        string jea = _dir.WriteFile(Path.Join("users", "ops", "Jea.pssc"), SessionConfigurationFixtures.Jea);
+        EndpointProperties properties = Props() with { SessionConfigurationFile = jea, SecurityDescriptorSddl = DefaultSddl.Remote, Restart = RestartPolicy.Never };
+
+        Resource().Set(properties, whatIf: false);
+
+        Assert.True(SecurityDescriptorComparison.AreEquivalent(SddlParser.Parse(DefaultSddl.Remote), SddlParser.Parse(WSManPluginDocument.SddlOf(Registered("PowerShell.7"))!)));
+        Assert.True(Resource().Test(properties).State.InDesiredState);
+    }
+
+    [Fact]
+    public void Set_RunAsVirtualAccountFromTheFile_IsolatesWinRM_AndADeclaredFalseWins()
+    {
+        // 893–897; the parameter wins over the file.
+        File.WriteAllText(_source, "@{ SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; RunAsVirtualAccount = $true }\r\n");
+
+        OperationResult set = Resource().Set(Props() with { Restart = RestartPolicy.Never }, whatIf: false);
+
+        Assert.True(WSManPluginDocument.RunsAsVirtualAccount(Registered("PowerShell.7")));
+        Assert.Contains(set.Changes, change => change.Description.StartsWith("run WinRM in its own service host", StringComparison.Ordinal));
+        Assert.True(Resource().Test(Props()).State.InDesiredState);
+
+        OperationResult declared = Resource().Set(Props() with { RunAsVirtualAccount = false, Restart = RestartPolicy.Never }, whatIf: false);
+
+        Assert.False(WSManPluginDocument.RunsAsVirtualAccount(Registered("PowerShell.7")));
+        Assert.False(declared.State.RunAsVirtualAccount);
+        Assert.True(Resource().Test(Props() with { RunAsVirtualAccount = false }).State.InDesiredState);
+        Assert.False(Resource().Test(Props()).State.InDesiredState);
+    }
+
+    [Theory]
+    [InlineData("@{ SchemaVersion = '2.0.0.0'; Author = $env:USERNAME }", nameof(ErrorIds.SessionConfigurationFileNotData))]
+    [InlineData("@{ SchemaVersion = '2.0.0.0'; Author = \"$(whoami)\" }", nameof(ErrorIds.SessionConfigurationFileNotData))]
+    [InlineData("@{ RequiredGroups = @{ Or = 'CONTOSO\\MFA' } }", nameof(ErrorIds.SessionConfigurationRequiredGroupsUnsupported))]
+    [InlineData("@{ RoleDefinitions = @{ 'CONTOSO\\Nobody' = @{} } }", nameof(ErrorIds.SessionConfigurationRoleNotResolved))]
+    public void Set_AFileThatIsNotData_OrCannotBeDerived_IsRefused_AndNothingIsWritten(string content, string errorId)
+    {
+        File.WriteAllText(_source, content);
+        IReadOnlyList<string> before = _image.Listing();
+
+        var error = Assert.Throws<PSRemotingDscException>(() => Resource().Set(Props(), whatIf: false));
+
+        Assert.Equal(errorId, error.Error.Id);
+        Assert.Contains(_source, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, _image.Listing());
+        Assert.False(Directory.Exists(CopyFolder));
+    }
+
+    [Fact]
+    public void Set_RoleDefinitions_WhereNoAccountCanBeTranslated_IsRefused_SayingToDeclareTheSddl()
+    {
+        string jea = _dir.WriteFile(Path.Join("users", "ops", "Jea.pssc"), SessionConfigurationFixtures.Jea);
+        IReadOnlyList<string> before = _image.Listing();
+
+        var error = Assert.Throws<PSRemotingDscException>(() => Resource(UnavailableAccountTranslator.Instance).Set(Props() with { SessionConfigurationFile = jea }, whatIf: false));
+
+        Assert.Equal(ErrorIds.SessionConfigurationRoleNotResolved, error.Error);
+        Assert.Contains("securityDescriptorSddl", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, _image.Listing());
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private EndpointProperties Props() => new() { Version = "7", Transport = Transport.Wsman, SessionConfigurationFile = _source };
@@ -300,13 +402,33 @@ public sealed class WSManSessionConfigurationTests : IDisposable
         Assert.Matches(new Regex($"^{Regex.Escape(name)}_[0-9a-f]{{8}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{4}}-[0-9a-f]{{12}}\\.pssc$"), Path.GetFileName(path));
     }
 
-    private EndpointResource Resource() => new(new ResourceEnvironment
+    private PluginConfiguration Registered(string name) => PluginConfiguration.Parse(_image.ReadConfigXml(name)!);
+
+    private EndpointResource Resource(IAccountTranslator? accounts = null) => new(new ResourceEnvironment
     {
         Installations = _installations,
         Trace = NullTraceSink.Instance,
         FindSshd = () => null,
         IsWindows = true,
         DefaultSshdConfigPath = _dir.Combine("no-such", "sshd_config"),
-        WSMan = WSManEnvironment.ForImage(_image.Root),
+        WSMan = Image(accounts ?? new SessionConfigurationFixtures.MapTranslator()),
     });
+
+    /// <summary>The image, with one WinRM host for every resource of a test, so that isolating WinRM for a virtual account lasts.</summary>
+    private WSManEnvironment Image(IAccountTranslator accounts)
+    {
+        WSManEnvironment image = WSManEnvironment.ForImage(_image.Root, accounts);
+        return new WSManEnvironment
+        {
+            Store = image.Store,
+            Host = _host,
+            Elevation = image.Elevation,
+            Session = image.Session,
+            WindowsDirectory = image.WindowsDirectory,
+            OSVersion = image.OSVersion,
+            FileAccess = image.FileAccess,
+            ConnectionProbe = image.ConnectionProbe,
+            Accounts = image.Accounts,
+        };
+    }
 }
