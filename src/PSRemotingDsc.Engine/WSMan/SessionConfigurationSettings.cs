@@ -20,7 +20,8 @@ namespace PSRemotingDsc.WSMan;
 /// UpdateSDDLUsersWithGroupConditional 1592): not derived; a file with RequiredGroups needs a declared
 /// <c>securityDescriptorSddl</c>.</item>
 /// </list>
-/// <c>RunAsVirtualAccountGroups</c> (899–903) and <c>GroupManagedServiceAccount</c> (905–908) are not read.
+/// <c>RunAsVirtualAccountGroups</c> (899–903) and <c>GroupManagedServiceAccount</c> (905–908) are not applied yet: a file
+/// that sets either is refused, since ignoring it would run sessions under another identity than the file says.
 /// </summary>
 public static class SessionConfigurationSettings
 {
@@ -64,6 +65,14 @@ public static class SessionConfigurationSettings
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(accounts);
         WSManEndpointDesired result = desired;
+        foreach (string key in (string[])["GroupManagedServiceAccount", "RunAsVirtualAccountGroups"])
+        {
+            if (table.TryGetValue(key, out object? value) && value is not (null or "" or object[] { Length: 0 }))
+            {
+                throw new PSRemotingDscException(ErrorIds.SessionConfigurationAccountUnsupported,
+                    $"{path}: {key} is not applied by psremotingdsc yet (CustomShellCommands.cs 899–908), and ignoring it would run sessions under another identity than the file says. Remove it, or register this file with Register-PSSessionConfiguration. Nothing was changed.");
+            }
+        }
 
         // The parameter wins over the file: only an undeclared runAsVirtualAccount is read from it (CustomShellCommands.cs 893–897).
         if (desired.RunAsVirtualAccount is null && table.TryGetValue(RunAsVirtualAccountKey, out object? runAs))

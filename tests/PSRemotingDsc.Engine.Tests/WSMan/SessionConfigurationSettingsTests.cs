@@ -107,6 +107,17 @@ public sealed class SessionConfigurationSettingsTests
         Assert.Equal(ErrorIds.SessionConfigurationFileNotData, error.Error);
     }
 
+    /// <summary>GroupManagedServiceAccount and RunAsVirtualAccountGroups (CustomShellCommands.cs 899–908) are not applied: refused, never ignored.</summary>
+    [Theory]
+    [InlineData("@{ GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }")]
+    [InlineData("@{ RunAsVirtualAccount = $true; RunAsVirtualAccountGroups = 'Backup Operators' }")]
+    public void AnAccountSettingNotApplied_IsRefused(string file)
+    {
+        var error = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(), file));
+
+        Assert.Equal(ErrorIds.SessionConfigurationAccountUnsupported.Id, error.ErrorId);
+    }
+
     // ---- RequiredGroups (CreateConditionalACEFromConfig 1747, UpdateSDDLUsersWithGroupConditional 1592) ------------
 
     [Theory]
