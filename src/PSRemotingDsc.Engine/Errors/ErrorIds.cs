@@ -58,8 +58,8 @@ public static class ErrorIds
     /// <summary>'sessionConfigurationFile' holds something other than data (a variable, a command, an expression) or is not one hashtable.</summary>
     public static ErrorDefinition SessionConfigurationFileNotData { get; } = new(nameof(SessionConfigurationFileNotData), ExitCode.InvalidProperty, "'sessionConfigurationFile' holds something other than data (a variable, a command, an expression) or is not one hashtable.");
 
-    /// <summary>The session configuration file sets the account sessions run as in a way psremotingdsc does not apply (gMSA, virtual-account groups).</summary>
-    public static ErrorDefinition SessionConfigurationAccountUnsupported { get; } = new(nameof(SessionConfigurationAccountUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' sets GroupManagedServiceAccount or RunAsVirtualAccountGroups, which psremotingdsc does not apply yet.");
+    /// <summary>The session configuration file sets a group managed service account, which psremotingdsc does not apply yet.</summary>
+    public static ErrorDefinition SessionConfigurationAccountUnsupported { get; } = new(nameof(SessionConfigurationAccountUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' sets GroupManagedServiceAccount, which psremotingdsc does not apply yet.");
 
     /// <summary>'sessionConfigurationFile' has RequiredGroups and 'securityDescriptorSddl' is not declared: the conditional ACEs PowerShell derives are not derived.</summary>
     public static ErrorDefinition SessionConfigurationRequiredGroupsUnsupported { get; } = new(nameof(SessionConfigurationRequiredGroupsUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' has RequiredGroups and 'securityDescriptorSddl' is not declared: the conditional ACEs PowerShell derives are not derived.");

@@ -20,8 +20,9 @@ namespace PSRemotingDsc.WSMan;
 /// UpdateSDDLUsersWithGroupConditional 1592): not derived; a file with RequiredGroups needs a declared
 /// <c>securityDescriptorSddl</c>.</item>
 /// </list>
-/// <c>RunAsVirtualAccountGroups</c> (899–903) and <c>GroupManagedServiceAccount</c> (905–908) are not applied yet: a file
-/// that sets either is refused, since ignoring it would run sessions under another identity than the file says.
+/// <c>RunAsVirtualAccountGroups</c> (899–903, GetRunAsVirtualAccountGroupsString 1461–1466: joined by ';'; written only
+/// with RunAsVirtualAccount, 1138–1150). <c>GroupManagedServiceAccount</c> (905–908) is not applied yet: a file that sets it
+/// is refused, since ignoring it would run sessions under another identity than the file says.
 /// </summary>
 public static class SessionConfigurationSettings
 {
@@ -65,13 +66,16 @@ public static class SessionConfigurationSettings
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(accounts);
         WSManEndpointDesired result = desired;
-        foreach (string key in (string[])["GroupManagedServiceAccount", "RunAsVirtualAccountGroups"])
+        if (table.TryGetValue("GroupManagedServiceAccount", out object? gmsa) && gmsa is not (null or ""))
         {
-            if (table.TryGetValue(key, out object? value) && value is not (null or "" or object[] { Length: 0 }))
-            {
-                throw new PSRemotingDscException(ErrorIds.SessionConfigurationAccountUnsupported,
-                    $"{path}: {key} is not applied by psremotingdsc yet (CustomShellCommands.cs 899–908), and ignoring it would run sessions under another identity than the file says. Remove it, or register this file with Register-PSSessionConfiguration. Nothing was changed.");
-            }
+            throw new PSRemotingDscException(ErrorIds.SessionConfigurationAccountUnsupported,
+                $"{path}: GroupManagedServiceAccount is not applied by psremotingdsc yet (CustomShellCommands.cs 905–908), and ignoring it would run sessions under another identity than the file says. Remove it, or register this file with Register-PSSessionConfiguration. Nothing was changed.");
+        }
+
+        // DISCPowerShellConfiguration.TryGetStringArray, then GetRunAsVirtualAccountGroupsString (1461–1466): joined by ';'.
+        if (table.TryGetValue("RunAsVirtualAccountGroups", out object? groups) && Strings(groups) is { Length: > 0 } names)
+        {
+            result = result with { RunAsVirtualAccountGroups = string.Join(';', names) };
         }
 
         // The parameter wins over the file: only an undeclared runAsVirtualAccount is read from it (CustomShellCommands.cs 893–897).
@@ -138,6 +142,14 @@ public static class SessionConfigurationSettings
             $"{path}: {RequiredGroupsKey} restricts access with conditional ACEs (Member_of {{SID(...)}}) that psremotingdsc does not derive. "
             + "Declare 'securityDescriptorSddl' with the conditional ACEs you want (Register-PSSessionConfiguration writes them as XA ACEs), or remove RequiredGroups. Nothing was changed.");
     }
+
+    /// <summary>A string or an array of strings, as TryGetStringArray reads it; empty for anything else.</summary>
+    private static string[] Strings(object? value) => value switch
+    {
+        string text when text.Length > 0 => [text],
+        IEnumerable<object?> items => [.. items.OfType<string>().Where(item => item.Length > 0)],
+        _ => [],
+    };
 
     /// <summary>LanguagePrimitives.ConvertTo&lt;bool&gt; for the values a data file holds: null and 0 and '' are false.</summary>
     private static bool ToBoolean(object? value, string path) => value switch

@@ -8,6 +8,7 @@ namespace PSRemotingDsc.WSMan;
 /// The WSMan endpoint the user asked for, after defaults and version resolution. A null setting was not set and
 /// is not enforced. <see cref="Installation"/> may be null only when the endpoint should not exist. <see cref="Settings"/>
 /// carries the plugin settings bound to a ConfigXML attribute (<see cref="EndpointContract.PluginAttributes"/>).
+/// <see cref="RunAsVirtualAccountGroups"/> comes from the session configuration file only (groups joined by ';').
 /// </summary>
 public sealed record WSManEndpointDesired(
     string Name,
@@ -18,4 +19,5 @@ public sealed record WSManEndpointDesired(
     IReadOnlyDictionary<string, long>? Quotas = null,
     string? SessionConfigurationFile = null,
     bool? RunAsVirtualAccount = null,
-    EndpointSettings? Settings = null);
+    EndpointSettings? Settings = null,
+    string? RunAsVirtualAccountGroups = null);

@@ -233,6 +233,12 @@ public static class WSManPluginDocument
             }
         }
 
+        // The groups the virtual account joins, only with a virtual account (CustomShellCommands.cs 1138–1150, format 309).
+        if (desired.RunAsVirtualAccount == true && desired.RunAsVirtualAccountGroups is { Length: > 0 } groups)
+        {
+            document.RunAsVirtualAccountGroups = groups;
+        }
+
         // PowerShell writes RunAsVirtualAccount only when it is true, as bool.ToString(): 'True'
         // (runasVirtualAccountAttribFormat, CustomShellCommands.cs 305–306 and 1136–1142).
         if (desired.RunAsVirtualAccount is bool runAs)

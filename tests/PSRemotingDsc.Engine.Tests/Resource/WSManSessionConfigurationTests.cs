@@ -303,6 +303,20 @@ public sealed class WSManSessionConfigurationTests : IDisposable
         Assert.True(Resource().Test(properties).State.InDesiredState);
     }
 
+    /// <summary>The virtual account's groups from the file are written as PowerShell writes them (CustomShellCommands.cs 309, 1138–1150) and compared.</summary>
+    [Fact]
+    public void Set_WritesTheVirtualAccountGroupsOfTheFile_AndTestThenIsInTheDesiredState()
+    {
+        string text = SessionConfigurationFixtures.Jea.Replace("RunAsVirtualAccount = $true", "RunAsVirtualAccount = $true\n    RunAsVirtualAccountGroups = 'Backup Operators', 'Remote Management Users'", StringComparison.Ordinal);
+        string jea = _dir.WriteFile(Path.Join("users", "ops", "Groups.pssc"), text);
+        EndpointProperties properties = Props() with { SessionConfigurationFile = jea, Restart = RestartPolicy.Never };
+
+        Resource().Set(properties, whatIf: false);
+
+        Assert.Equal("Backup Operators;Remote Management Users", Registered("PowerShell.7").RunAsVirtualAccountGroups);
+        Assert.True(Resource().Test(properties).State.InDesiredState);
+    }
+
     [Fact]
     public void Drift_FromTheDerivedSddl_IsReported_OnSecurityDescriptorSddl()
     {

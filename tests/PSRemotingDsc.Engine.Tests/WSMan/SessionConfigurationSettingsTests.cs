@@ -107,16 +107,21 @@ public sealed class SessionConfigurationSettingsTests
         Assert.Equal(ErrorIds.SessionConfigurationFileNotData, error.Error);
     }
 
-    /// <summary>GroupManagedServiceAccount and RunAsVirtualAccountGroups (CustomShellCommands.cs 899–908) are not applied: refused, never ignored.</summary>
-    [Theory]
-    [InlineData("@{ GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }")]
-    [InlineData("@{ RunAsVirtualAccount = $true; RunAsVirtualAccountGroups = 'Backup Operators' }")]
-    public void AnAccountSettingNotApplied_IsRefused(string file)
+    /// <summary>GroupManagedServiceAccount (CustomShellCommands.cs 905–908) is not applied: refused, never ignored.</summary>
+    [Fact]
+    public void AGroupManagedServiceAccount_IsRefused()
     {
-        var error = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(), file));
+        var error = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(), "@{ GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }"));
 
         Assert.Equal(ErrorIds.SessionConfigurationAccountUnsupported.Id, error.ErrorId);
     }
+
+    /// <summary>RunAsVirtualAccountGroups (899–903): one name or a list, joined by ';' (GetRunAsVirtualAccountGroupsString 1461–1466).</summary>
+    [Theory]
+    [InlineData("@{ RunAsVirtualAccount = $true; RunAsVirtualAccountGroups = 'Backup Operators' }", "Backup Operators")]
+    [InlineData("@{ RunAsVirtualAccount = $true; RunAsVirtualAccountGroups = 'Backup Operators', 'Remote Management Users' }", "Backup Operators;Remote Management Users")]
+    public void RunAsVirtualAccountGroups_AreReadFromTheFile(string file, string expected) =>
+        Assert.Equal(expected, Apply(Declared(), file).RunAsVirtualAccountGroups);
 
     // ---- RequiredGroups (CreateConditionalACEFromConfig 1747, UpdateSDDLUsersWithGroupConditional 1592) ------------
 
