@@ -61,8 +61,8 @@ public static class ErrorIds
     /// <summary>The session configuration file sets a group managed service account, which psremotingdsc does not apply yet.</summary>
     public static ErrorDefinition SessionConfigurationAccountUnsupported { get; } = new(nameof(SessionConfigurationAccountUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' sets GroupManagedServiceAccount, which psremotingdsc does not apply yet.");
 
-    /// <summary>'sessionConfigurationFile' has RequiredGroups and 'securityDescriptorSddl' is not declared: the conditional ACEs PowerShell derives are not derived.</summary>
-    public static ErrorDefinition SessionConfigurationRequiredGroupsUnsupported { get; } = new(nameof(SessionConfigurationRequiredGroupsUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' has RequiredGroups and 'securityDescriptorSddl' is not declared: the conditional ACEs PowerShell derives are not derived.");
+    /// <summary>'sessionConfigurationFile' has RequiredGroups that cannot be derived (a group that cannot be translated to a SID, or not the And/Or hashtable PowerShell reads) and 'securityDescriptorSddl' is not declared.</summary>
+    public static ErrorDefinition SessionConfigurationRequiredGroupsUnsupported { get; } = new(nameof(SessionConfigurationRequiredGroupsUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' has RequiredGroups that cannot be derived (a group that cannot be translated to a SID, or not the And/Or hashtable PowerShell reads) and 'securityDescriptorSddl' is not declared.");
 
     /// <summary>A RoleDefinitions principal of 'sessionConfigurationFile' cannot be translated to a SID (unknown account, or no translation on this system).</summary>
     public static ErrorDefinition SessionConfigurationRoleNotResolved { get; } = new(nameof(SessionConfigurationRoleNotResolved), ExitCode.InvalidProperty, "A RoleDefinitions principal of 'sessionConfigurationFile' cannot be translated to a SID (unknown account, or no translation on this system).");

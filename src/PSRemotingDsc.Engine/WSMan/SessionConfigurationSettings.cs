@@ -16,9 +16,10 @@ namespace PSRemotingDsc.WSMan;
 /// ComputeSDDLFromConfiguration 1502–1570): the default SDDL of the access mode, every DACL ACE purged, then one Allow
 /// ACE with mask 0x10000000 for the SID of each RoleDefinitions key (NTAccount.Translate). PowerShell's comment calls
 /// 0x10000000 "GR"; it is GENERIC_ALL, written <c>GA</c>.</item>
-/// <item><c>RequiredGroups</c> → conditional ACEs (919–925, CreateConditionalACEFromConfig 1747,
-/// UpdateSDDLUsersWithGroupConditional 1592): not derived; a file with RequiredGroups needs a declared
-/// <c>securityDescriptorSddl</c>.</item>
+/// <item><c>RequiredGroups</c> → conditional ACEs (CreateConditionalACEFromConfig 1747–1886): the And/Or hashtable
+/// becomes <c>(Member_of {SID(S-1-…)} &amp;&amp; …)</c>, each group name translated to its SID, and every DACL ACE becomes
+/// conditional with it appended (UpdateSDDLUsersWithGroupConditional 1592–1661: <c>A</c> → <c>XA</c>). Applied to the
+/// RoleDefinitions SDDL (1561–1568) or, without RoleDefinitions, to the access mode's default SDDL (919–928).</item>
 /// </list>
 /// <c>RunAsVirtualAccountGroups</c> (899–903, GetRunAsVirtualAccountGroupsString 1461–1466: joined by ';'; written only
 /// with RunAsVirtualAccount, 1138–1150). <c>GroupManagedServiceAccount</c> (905–908) is not applied yet: a file that sets it
@@ -41,8 +42,8 @@ public static class SessionConfigurationSettings
     /// </summary>
     /// <param name="desired">The endpoint as the user declared it.</param>
     /// <param name="accounts">Translates RoleDefinitions names to SIDs.</param>
-    /// <exception cref="PSRemotingDscException">The file is not data, has RequiredGroups without a declared SDDL, or names a
-    /// role that cannot be translated.</exception>
+    /// <exception cref="PSRemotingDscException">The file is not data, or (without a declared SDDL) names a role or a
+    /// required group that cannot be translated, or has RequiredGroups that are not the And/Or hashtable PowerShell reads.</exception>
     public static WSManEndpointDesired Apply(WSManEndpointDesired desired, IAccountTranslator accounts)
     {
         ArgumentNullException.ThrowIfNull(desired);
@@ -87,8 +88,7 @@ public static class SessionConfigurationSettings
         // A declared SDDL is the -SecurityDescriptorSddl parameter: the file's SDDL is not applied (CustomShellCommands.cs 141).
         if (desired.SecurityDescriptorSddl is null)
         {
-            ThrowIfRequiredGroups(table, path);
-            if (ComputeSddl(table, desired.AccessMode ?? AccessMode.Remote, path, accounts) is { } sddl)
+            if (DeriveSddl(table, desired.AccessMode ?? AccessMode.Remote, path, accounts) is { } sddl)
             {
                 result = result with { SecurityDescriptorSddl = sddl };
             }
@@ -98,8 +98,39 @@ public static class SessionConfigurationSettings
     }
 
     /// <summary>
+    /// The SDDL Register-PSSessionConfiguration -Path registers from the file, or null when it keeps the access mode's
+    /// default: <see cref="ComputeSddl"/> (912–916), then, only when that gives nothing and the access mode has a default
+    /// (Local or Remote, 444–456), the default with RequiredGroups applied (919–928).
+    /// </summary>
+    internal static string? DeriveSddl(IReadOnlyDictionary<string, object?> table, AccessMode mode, string path, IAccountTranslator accounts)
+    {
+        if (mode == AccessMode.Disabled)
+        {
+            // ComputeSDDLFromConfiguration has no default to start from (1521–1528) and Register's sddl is null (444–456).
+            return null;
+        }
+
+        if (table.ContainsKey(RoleDefinitionsKey))
+        {
+            // ComputeSDDLFromConfiguration applies RequiredGroups itself (1561–1568). With no role it returns the default
+            // SDDL unchanged (1559–1570), which is not empty, so 919 does not apply RequiredGroups either: the default stays.
+            return ComputeSddl(table, mode, path, accounts);
+        }
+
+        // 919–928: no SDDL from RoleDefinitions and none declared: the default SDDL (444–456) with the conditional ACEs.
+        if (ConditionalAce(table, path, accounts) is not { } condition)
+        {
+            return null;
+        }
+
+        SecurityDescriptor start = SddlParser.Parse(mode == AccessMode.Local ? DefaultSddl.Local : DefaultSddl.Remote);
+        return WithGroupConditional(start, condition, path).ToSddl();
+    }
+
+    /// <summary>
     /// ComputeSDDLFromConfiguration (CustomShellCommands.cs 1502–1570): null without RoleDefinitions, for access mode
-    /// Disabled (no default SDDL to start from, 1521–1528) and when no role is listed (an empty DACL, 1560).
+    /// Disabled (no default to start from, 1521–1528) and when no role is listed (the default is kept, 1559–1570);
+    /// RequiredGroups applied to the roles' ACEs (1563–1568).
     /// </summary>
     internal static string? ComputeSddl(IReadOnlyDictionary<string, object?> table, AccessMode mode, string path, IAccountTranslator accounts)
     {
@@ -127,21 +158,159 @@ public static class SessionConfigurationSettings
             entries.Add(new AccessControlEntry(AceType.AccessAllowed, AceFlags.None, AccessMask.GenericAll, sid));
         }
 
-        return entries.Count == 0 ? null : start.WithDacl(new AccessControlList(start.Dacl!.Flags, entries)).ToSddl();
-    }
-
-    private static void ThrowIfRequiredGroups(IReadOnlyDictionary<string, object?> table, string path)
-    {
-        // CreateConditionalACEFromConfig (1747–1770): no key or an empty hashtable adds nothing.
-        if (!table.TryGetValue(RequiredGroupsKey, out object? groups) || groups is IReadOnlyDictionary<string, object?> { Count: 0 })
+        if (entries.Count == 0)
         {
-            return;
+            return null;
         }
 
-        throw new PSRemotingDscException(ErrorIds.SessionConfigurationRequiredGroupsUnsupported,
-            $"{path}: {RequiredGroupsKey} restricts access with conditional ACEs (Member_of {{SID(...)}}) that psremotingdsc does not derive. "
-            + "Declare 'securityDescriptorSddl' with the conditional ACEs you want (Register-PSSessionConfiguration writes them as XA ACEs), or remove RequiredGroups. Nothing was changed.");
+        SecurityDescriptor derived = start.WithDacl(new AccessControlList(start.Dacl!.Flags, entries));
+
+        // RequiredGroups (1563–1568), only when the DACL has entries (1559).
+        return (ConditionalAce(table, path, accounts) is { } condition ? WithGroupConditional(derived, condition, path) : derived).ToSddl();
     }
+
+    /// <summary>
+    /// CreateConditionalACEFromConfig (CustomShellCommands.cs 1747–1886): the RequiredGroups expression, with its outer
+    /// parentheses, or null when there is no RequiredGroups or it is an empty hashtable (1750–1764). What PowerShell
+    /// refuses (not a hashtable 1756–1759, a hashtable with neither And nor Or 1788–1791, a value that is neither a group
+    /// name nor a hashtable 1881–1884, a name NTAccount.Translate cannot translate 1869–1870) is refused here too, and so
+    /// is an empty or nested list, from which PowerShell would write a malformed condition (1819–1831, 1846–1853).
+    /// </summary>
+    internal static string? ConditionalAce(IReadOnlyDictionary<string, object?> table, string path, IAccountTranslator accounts)
+    {
+        if (!table.TryGetValue(RequiredGroupsKey, out object? value))
+        {
+            return null;
+        }
+
+        if (value is not IReadOnlyDictionary<string, object?> groups)
+        {
+            // RequiredGroupsNotHashTable (1756–1759).
+            throw RequiredGroupsRefused(path, "is not a hashtable (@{ And = 'CONTOSO\\Group1', 'CONTOSO\\Group2' })");
+        }
+
+        if (groups.Count == 0)
+        {
+            return null;
+        }
+
+        var condition = new StringBuilder();
+        AddCondition(condition, groups, path, accounts);
+        return condition.ToString();
+    }
+
+    // AddCondition (1772–1792): 'And' first, then 'Or'; any other key alone is UnknownGroupMembershipKey.
+    private static void AddCondition(StringBuilder condition, IReadOnlyDictionary<string, object?> hashtable, string path, IAccountTranslator accounts)
+    {
+        if (hashtable.TryGetValue("And", out object? and))
+        {
+            AddKeyValue(condition, and, " && ", path, accounts);
+        }
+        else if (hashtable.TryGetValue("Or", out object? or))
+        {
+            AddKeyValue(condition, or, " || ", path, accounts);
+        }
+        else
+        {
+            throw RequiredGroupsRefused(path, "has a hashtable with neither an And nor an Or key");
+        }
+    }
+
+    // ParseKeyValue (1794–1839): '(' + the values joined by the operator + ')'.
+    private static void AddKeyValue(StringBuilder condition, object? value, string logicalOperator, string path, IAccountTranslator accounts)
+    {
+        condition.Append('(');
+        if (value is IReadOnlyList<object?> values)
+        {
+            if (values.Count == 0)
+            {
+                throw RequiredGroupsRefused(path, "has an empty list of groups, which PowerShell writes as the malformed condition '()'");
+            }
+
+            for (int i = 0; i < values.Count;)
+            {
+                AddValues(condition, values[i++], path, accounts);
+                if (i < values.Count)
+                {
+                    condition.Append(logicalOperator);
+                }
+            }
+        }
+        else
+        {
+            AddValues(condition, value, path, accounts);
+        }
+
+        condition.Append(')');
+    }
+
+    // ParseValues (1841–1858): a list inside the list is written item after item with no operator between them.
+    private static void AddValues(StringBuilder condition, object? value, string path, IAccountTranslator accounts)
+    {
+        if (value is IReadOnlyList<object?> values)
+        {
+            if (values.Count != 1)
+            {
+                throw RequiredGroupsRefused(path, "has a list inside a list of groups, which PowerShell writes without an operator between its groups (a malformed condition)");
+            }
+
+            value = values[0];
+        }
+
+        AddValue(condition, value, path, accounts);
+    }
+
+    // ParseValue (1860–1886): a group name → 'Member_of {SID(S-1-…)}' (NTAccount.Translate), a hashtable → recurse.
+    private static void AddValue(StringBuilder condition, object? value, string path, IAccountTranslator accounts)
+    {
+        switch (value)
+        {
+            case string group when group.Length > 0:
+                Sid sid = accounts.Translate(group, out string? problem)
+                    ?? throw new PSRemotingDscException(ErrorIds.SessionConfigurationRequiredGroupsUnsupported,
+                        $"{path}: the {RequiredGroupsKey} group '{group}' cannot be translated to a SID ({problem}); accounts are looked up in {accounts.Description}. "
+                        + "Declare 'securityDescriptorSddl' with the conditional ACEs Register-PSSessionConfiguration would write ((XA;;GA;;;<SID>;(Member_of {SID(<group SID>)})) for each ACE), or fix the name. Nothing was changed.");
+                condition.Append("Member_of {SID(").Append(sid.Value).Append(")}");
+                break;
+            case IReadOnlyDictionary<string, object?> hashtable:
+                AddCondition(condition, hashtable, path, accounts);
+                break;
+            default:
+                // UnknownGroupMembershipValue (1881–1884); '' fails NTAccount's constructor.
+                throw RequiredGroupsRefused(path, "has a value that is neither a group name nor an And/Or hashtable");
+        }
+    }
+
+    /// <summary>
+    /// UpdateSDDLUsersWithGroupConditional (CustomShellCommands.cs 1592–1661): every DACL ACE gets the 'X' prefix
+    /// (<c>A</c> → <c>XA</c>, <c>D</c> → <c>XD</c>) and <paramref name="condition"/> as its last field; the owner, the
+    /// group and the SACL are kept. An ACE that is already conditional is RequiredGroupsMalformedACE (1631–1636).
+    /// </summary>
+    private static SecurityDescriptor WithGroupConditional(SecurityDescriptor descriptor, string condition, string path)
+    {
+        if (descriptor.Dacl is not { } dacl || dacl.Entries.Count == 0)
+        {
+            // ParseDACLACEs finds no ACE: the SDDL is returned as it is (1604–1606).
+            return descriptor;
+        }
+
+        var entries = dacl.Entries.Select(entry => entry with
+        {
+            Type = entry.Type switch
+            {
+                AceType.AccessAllowed => AceType.AccessAllowedCallback,
+                AceType.AccessDenied => AceType.AccessDeniedCallback,
+                _ => throw RequiredGroupsRefused(path, $"cannot be applied to the ACE {entry.ToSddl()}"),
+            },
+            Condition = condition,
+        });
+        return descriptor.WithDacl(new AccessControlList(dacl.Flags, entries));
+    }
+
+    private static PSRemotingDscException RequiredGroupsRefused(string path, string problem) =>
+        new(ErrorIds.SessionConfigurationRequiredGroupsUnsupported,
+            $"{path}: {RequiredGroupsKey} {problem}; Register-PSSessionConfiguration refuses it too. "
+            + "Write RequiredGroups as @{ And = ... } or @{ Or = ... } of group names and nested And/Or hashtables, or declare 'securityDescriptorSddl'. Nothing was changed.");
 
     /// <summary>A string or an array of strings, as TryGetStringArray reads it; empty for anything else.</summary>
     private static string[] Strings(object? value) => value switch

@@ -318,6 +318,55 @@ public sealed class WSManSessionConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Set_WithRequiredGroups_RegistersTheConditionalSddl_AndTestIsThenInTheDesiredState()
+    {
+        // CreateConditionalACEFromConfig (1747–1886) and UpdateSDDLUsersWithGroupConditional (1592–1661) applied to the
+        // RoleDefinitions SDDL (1561–1568): every role's ACE is an XA ACE with the group condition.
+        string jea = _dir.WriteFile(Path.Join("users", "ops", "Jea.pssc"), SessionConfigurationFixtures.JeaWithRequiredGroups);
+        EndpointProperties properties = Props() with { SessionConfigurationFile = jea, Restart = RestartPolicy.Never };
+
+        OperationResult set = Resource().Set(properties, whatIf: false);
+
+        string registered = WSManPluginDocument.SddlOf(Registered("PowerShell.7"))!;
+        Assert.Equal(SessionConfigurationFixtures.JeaWithRequiredGroupsSddl, registered);
+        Assert.Empty(set.State.Reasons);
+        Assert.True(Resource().Test(properties).State.InDesiredState);
+
+        // Without the condition (the RoleDefinitions SDDL alone) the endpoint is not in the desired state.
+        Resource().Set(properties with { SecurityDescriptorSddl = SessionConfigurationFixtures.JeaSddl }, whatIf: false);
+        OperationResult test = Resource().Test(properties);
+        Assert.Equal([Reason.CodePrefix + ReasonId.SecurityDiffers], test.State.Reasons.Select(reason => reason.Code));
+        Assert.Equal(["securityDescriptorSddl"], test.Properties);
+    }
+
+    [Fact]
+    public void Set_WithRequiredGroupsAndNoRoles_RegistersTheDefaultSddlMadeConditional_AndTestIsThenInTheDesiredState()
+    {
+        // 919–928: without RoleDefinitions the default SDDL of the access mode (444–456) is made conditional.
+        File.WriteAllText(_source, "@{ SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; RequiredGroups = @{ Or = 'CONTOSO\\MFA' } }\r\n");
+        const string condition = "(Member_of {SID(S-1-5-21-1004336348-1177238915-682003330-1109)})";
+
+        Resource().Set(Props() with { Restart = RestartPolicy.Never }, whatIf: false);
+
+        Assert.Equal($"O:NSG:BAD:P(XA;;GA;;;BA;{condition})(XA;;GA;;;RM;{condition})(XA;;GA;;;IU;{condition})S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)",
+            WSManPluginDocument.SddlOf(Registered("PowerShell.7")));
+        Assert.True(Resource().Test(Props()).State.InDesiredState);
+    }
+
+    [Fact]
+    public void Set_ADeclaredSddl_WinsOverRequiredGroups()
+    {
+        // CustomShellCommands.cs 141: the file's SDDL is applied only when -SecurityDescriptorSddl is not given.
+        string jea = _dir.WriteFile(Path.Join("users", "ops", "Jea.pssc"), SessionConfigurationFixtures.JeaWithRequiredGroups);
+        EndpointProperties properties = Props() with { SessionConfigurationFile = jea, SecurityDescriptorSddl = DefaultSddl.Remote, Restart = RestartPolicy.Never };
+
+        Resource().Set(properties, whatIf: false);
+
+        Assert.True(SecurityDescriptorComparison.AreEquivalent(SddlParser.Parse(DefaultSddl.Remote), SddlParser.Parse(WSManPluginDocument.SddlOf(Registered("PowerShell.7"))!)));
+        Assert.True(Resource().Test(properties).State.InDesiredState);
+    }
+
+    [Fact]
     public void Drift_FromTheDerivedSddl_IsReported_OnSecurityDescriptorSddl()
     {
         string jea = _dir.WriteFile(Path.Join("users", "ops", "Jea.pssc"), SessionConfigurationFixtures.Jea);
@@ -367,7 +416,8 @@ public sealed class WSManSessionConfigurationTests : IDisposable
     [Theory]
     [InlineData("@{ SchemaVersion = '2.0.0.0'; Author = $env:USERNAME }", nameof(ErrorIds.SessionConfigurationFileNotData))]
     [InlineData("@{ SchemaVersion = '2.0.0.0'; Author = \"$(whoami)\" }", nameof(ErrorIds.SessionConfigurationFileNotData))]
-    [InlineData("@{ RequiredGroups = @{ Or = 'CONTOSO\\MFA' } }", nameof(ErrorIds.SessionConfigurationRequiredGroupsUnsupported))]
+    [InlineData("@{ RequiredGroups = @{ Or = 'CONTOSO\\Nobody' } }", nameof(ErrorIds.SessionConfigurationRequiredGroupsUnsupported))]
+    [InlineData("@{ RequiredGroups = @{ Not = 'CONTOSO\\MFA' } }", nameof(ErrorIds.SessionConfigurationRequiredGroupsUnsupported))]
     [InlineData("@{ RoleDefinitions = @{ 'CONTOSO\\Nobody' = @{} } }", nameof(ErrorIds.SessionConfigurationRoleNotResolved))]
     public void Set_AFileThatIsNotData_OrCannotBeDerived_IsRefused_AndNothingIsWritten(string content, string errorId)
     {

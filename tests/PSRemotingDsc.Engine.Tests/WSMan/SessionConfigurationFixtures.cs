@@ -63,7 +63,28 @@ internal static class SessionConfigurationFixtures
         [@"CONTOSO\Helpdesk"] = "S-1-5-21-1004336348-1177238915-682003330-1105",
         [@"CONTOSO\SqlAdmins"] = "S-1-5-21-1004336348-1177238915-682003330-1106",
         [@"BUILTIN\Administrators"] = "S-1-5-32-544",
+        ["Administrators"] = "S-1-5-32-544",
+        [@"CONTOSO\SmartCard-Logon1"] = "S-1-5-21-1004336348-1177238915-682003330-1107",
+        [@"CONTOSO\SmartCard-Logon2"] = "S-1-5-21-1004336348-1177238915-682003330-1108",
+        [@"CONTOSO\MFA"] = "S-1-5-21-1004336348-1177238915-682003330-1109",
     };
+
+    /// <summary><see cref="Jea"/> with its example RequiredGroups line uncommented.</summary>
+    public static readonly string JeaWithRequiredGroups = Jea.Replace("# RequiredGroups = ", "RequiredGroups = ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The condition CreateConditionalACEFromConfig (CustomShellCommands.cs 1747–1886) builds from the RequiredGroups of
+    /// <see cref="JeaWithRequiredGroups"/>: the inner Or in parentheses (1794–1839), joined to Administrators by " &amp;&amp; ".
+    /// </summary>
+    public const string JeaCondition = "((Member_of {SID(S-1-5-21-1004336348-1177238915-682003330-1107)} || Member_of {SID(S-1-5-21-1004336348-1177238915-682003330-1108)}) && Member_of {SID(S-1-5-32-544)})";
+
+    /// <summary>
+    /// What Register-PSSessionConfiguration derives from <see cref="JeaWithRequiredGroups"/> with access mode Remote:
+    /// <see cref="JeaSddl"/> with each ACE made conditional (UpdateSDDLUsersWithGroupConditional, CustomShellCommands.cs 1592–1661).
+    /// </summary>
+    public const string JeaWithRequiredGroupsSddl =
+        "O:NSG:BAD:P(XA;;GA;;;S-1-5-21-1004336348-1177238915-682003330-1105;" + JeaCondition + ")"
+        + "(XA;;GA;;;S-1-5-21-1004336348-1177238915-682003330-1106;" + JeaCondition + ")S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)";
 
     /// <summary>What Register-PSSessionConfiguration derives from <see cref="Jea"/> with access mode Remote (CustomShellCommands.cs 1502–1570).</summary>
     public const string JeaSddl = "O:NSG:BAD:P(A;;GA;;;S-1-5-21-1004336348-1177238915-682003330-1105)(A;;GA;;;S-1-5-21-1004336348-1177238915-682003330-1106)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)";

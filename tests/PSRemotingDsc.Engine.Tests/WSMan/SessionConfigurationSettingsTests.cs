@@ -125,15 +125,123 @@ public sealed class SessionConfigurationSettingsTests
 
     // ---- RequiredGroups (CreateConditionalACEFromConfig 1747, UpdateSDDLUsersWithGroupConditional 1592) ------------
 
+    private const string Mfa = "S-1-5-21-1004336348-1177238915-682003330-1109";
+    private const string Card1 = "S-1-5-21-1004336348-1177238915-682003330-1107";
+    private const string Card2 = "S-1-5-21-1004336348-1177238915-682003330-1108";
+    private const string Admins = "S-1-5-32-544";
+
+    /// <summary>
+    /// The expressions worked out from CreateConditionalACEFromConfig (1747–1886): AddCondition takes And before Or
+    /// (1778–1791); ParseKeyValue wraps its values in parentheses and joins a list with " &amp;&amp; " or " || "
+    /// (1794–1839); a group name is "Member_of {SID(S-1-…)}" (1869–1871); a hashtable recurses (1879), so a single
+    /// nested hashtable gives two pairs of parentheses (not the one its comment at 1809–1811 shows).
+    /// </summary>
     [Theory]
-    [InlineData("@{ RequiredGroups = @{ And = @{ Or = 'CONTOSO\\SmartCard-Logon1', 'CONTOSO\\SmartCard-Logon2' }, 'Administrators' } }")]
-    [InlineData("@{ RequiredGroups = @{ Or = 'CONTOSO\\MFA' }; RoleDefinitions = @{ 'CONTOSO\\Helpdesk' = @{} } }")]
-    public void RequiredGroups_WithoutADeclaredSddl_AreRefused(string text)
+    [InlineData(@"@{ Or = 'CONTOSO\MFA' }", "(Member_of {SID(" + Mfa + ")})")]
+    [InlineData(@"@{ And = 'CONTOSO\MFA', 'Administrators' }", "(Member_of {SID(" + Mfa + ")} && Member_of {SID(" + Admins + ")})")]
+    [InlineData(@"@{ Or = 'CONTOSO\MFA', 'Administrators' }", "(Member_of {SID(" + Mfa + ")} || Member_of {SID(" + Admins + ")})")]
+    [InlineData(@"@{ And = @{ Or = 'CONTOSO\SmartCard-Logon1', 'CONTOSO\SmartCard-Logon2' }, 'Administrators' }",
+        "((Member_of {SID(" + Card1 + ")} || Member_of {SID(" + Card2 + ")}) && Member_of {SID(" + Admins + ")})")]
+    [InlineData(@"@{ Or = 'CONTOSO\MFA', @{ And = 'CONTOSO\SmartCard-Logon1', 'CONTOSO\SmartCard-Logon2' } }",
+        "(Member_of {SID(" + Mfa + ")} || (Member_of {SID(" + Card1 + ")} && Member_of {SID(" + Card2 + ")}))")]
+    [InlineData(@"@{ Or = @{ And = 'CONTOSO\MFA' } }", "((Member_of {SID(" + Mfa + ")}))")]
+    [InlineData(@"@{ Or = @{ And = 'CONTOSO\SmartCard-Logon1', 'CONTOSO\SmartCard-Logon2' }, @{ And = 'CONTOSO\MFA', 'Administrators' } }",
+        "((Member_of {SID(" + Card1 + ")} && Member_of {SID(" + Card2 + ")}) || (Member_of {SID(" + Mfa + ")} && Member_of {SID(" + Admins + ")}))")]
+    [InlineData(@"@{ Or = 'CONTOSO\MFA'; And = 'Administrators' }", "(Member_of {SID(" + Admins + ")})")]
+    [InlineData(@"@{ or = 'CONTOSO\MFA' }", "(Member_of {SID(" + Mfa + ")})")]
+    public void RequiredGroups_BecomeTheConditionPowerShellBuilds(string requiredGroups, string expected)
     {
-        var error = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(), text));
+        var table = SessionConfigurationData.Parse($"@{{ RequiredGroups = {requiredGroups} }}", File);
+
+        Assert.Equal(expected, SessionConfigurationSettings.ConditionalAce(table, File, Accounts));
+    }
+
+    [Fact]
+    public void RequiredGroups_WithRoleDefinitions_MakeEveryRoleAceConditional()
+    {
+        // ComputeSDDLFromConfiguration 1561–1568, UpdateSDDLUsersWithGroupConditional 1592–1661.
+        WSManEndpointDesired derived = Apply(Declared(), SessionConfigurationFixtures.JeaWithRequiredGroups);
+
+        Assert.Equal(SessionConfigurationFixtures.JeaWithRequiredGroupsSddl, derived.SecurityDescriptorSddl);
+        Assert.True(derived.RunAsVirtualAccount);
+    }
+
+    [Fact]
+    public void RequiredGroups_WithoutRoleDefinitions_MakeTheDefaultSddlConditional()
+    {
+        // 919–928 with the default SDDL of the access mode (444–456); every DACL ACE gets the X prefix (1645–1646).
+        const string condition = "(Member_of {SID(" + Mfa + ")})";
+        Assert.Equal($"O:NSG:BAD:P(XA;;GA;;;BA;{condition})(XA;;GA;;;RM;{condition})(XA;;GA;;;IU;{condition})S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)",
+            Apply(Declared(), @"@{ RequiredGroups = @{ Or = 'CONTOSO\MFA' } }").SecurityDescriptorSddl);
+        Assert.Equal($"O:NSG:BAD:P(XD;;GA;;;NU;{condition})(XA;;GA;;;BA;{condition})(XA;;GA;;;RM;{condition})(XA;;GA;;;IU;{condition})S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)",
+            SessionConfigurationSettings.DeriveSddl(SessionConfigurationData.Parse(@"@{ RequiredGroups = @{ Or = 'CONTOSO\MFA' } }", File), AccessMode.Local, File, Accounts));
+    }
+
+    [Fact]
+    public void RequiredGroups_WithEmptyRoleDefinitions_OrAccessModeDisabled_AddNothing()
+    {
+        // An empty RoleDefinitions gives the default SDDL (1559–1570), which is not empty, so 919 does not apply
+        // RequiredGroups; Disabled has no default SDDL (444–456, 1521–1528).
+        Assert.Null(Apply(Declared(), @"@{ RoleDefinitions = @{}; RequiredGroups = @{ Or = 'CONTOSO\MFA' } }").SecurityDescriptorSddl);
+        Assert.Null(Apply(Declared(AccessMode.Disabled), SessionConfigurationFixtures.JeaWithRequiredGroups).SecurityDescriptorSddl);
+        Assert.Null(Apply(Declared(AccessMode.Disabled), @"@{ RequiredGroups = @{ Or = 'CONTOSO\MFA' } }").SecurityDescriptorSddl);
+    }
+
+    [Fact]
+    public void RequiredGroups_TheDerivedSddl_ParsesBack_AndComparesEqualToWhatWindowsWrites()
+    {
+        // WinRM may write the condition with its own spacing and aliases; the comparison normalizes both.
+        string windows = SessionConfigurationFixtures.JeaWithRequiredGroupsSddl.Replace(" || ", "||", StringComparison.Ordinal).Replace("S-1-5-32-544", "BA", StringComparison.Ordinal);
+
+        SecurityDescriptor parsed = SddlParser.Parse(SessionConfigurationFixtures.JeaWithRequiredGroupsSddl);
+
+        Assert.Equal(SessionConfigurationFixtures.JeaWithRequiredGroupsSddl, parsed.ToSddl());
+        Assert.All(parsed.Dacl!.Entries, entry => Assert.Equal(SessionConfigurationFixtures.JeaCondition, entry.Condition));
+        Assert.True(SecurityDescriptorComparison.AreEquivalent(parsed, SddlParser.Parse(windows)));
+        Assert.False(SecurityDescriptorComparison.AreEquivalent(parsed, SddlParser.Parse(SessionConfigurationFixtures.JeaSddl)));
+    }
+
+    [Fact]
+    public void RequiredGroups_AGroupThatCannotBeTranslated_IsRefused_SayingToDeclareTheSddl()
+    {
+        var error = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(), @"@{ RequiredGroups = @{ And = 'CONTOSO\MFA', 'CONTOSO\Nobody' } }"));
 
         Assert.Equal(ErrorIds.SessionConfigurationRequiredGroupsUnsupported, error.Error);
+        Assert.Contains(@"'CONTOSO\Nobody'", error.Message, StringComparison.Ordinal);
         Assert.Contains("securityDescriptorSddl", error.Message, StringComparison.Ordinal);
+
+        var unavailable = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(), @"@{ RequiredGroups = @{ Or = 'CONTOSO\MFA' } }", UnavailableAccountTranslator.Instance));
+        Assert.Equal(ErrorIds.SessionConfigurationRequiredGroupsUnsupported, unavailable.Error);
+    }
+
+    /// <summary>
+    /// What PowerShell refuses (RequiredGroupsNotHashTable 1756–1759, UnknownGroupMembershipKey 1788–1791,
+    /// UnknownGroupMembershipValue 1881–1884), and the lists from which it would write a malformed condition.
+    /// </summary>
+    [Theory]
+    [InlineData(@"'CONTOSO\MFA'")]
+    [InlineData(@"@{ Not = 'CONTOSO\MFA' }")]
+    [InlineData(@"@{ And = @{} }")]
+    [InlineData(@"@{ And = 1 }")]
+    [InlineData(@"@{ And = '' }")]
+    [InlineData(@"@{ And = $null }")]
+    [InlineData(@"@{ And = @() }")]
+    [InlineData(@"@{ And = @(@('CONTOSO\MFA', 'Administrators'), 'CONTOSO\MFA') }")]
+    public void RequiredGroups_NotTheAndOrHashtable_AreRefused(string requiredGroups)
+    {
+        var error = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(), $"@{{ RequiredGroups = {requiredGroups} }}"));
+
+        Assert.Equal(ErrorIds.SessionConfigurationRequiredGroupsUnsupported, error.Error);
+        Assert.Contains(File, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeclaredSddl_WinsOverRequiredGroups_EvenOnesThatCannotBeDerived()
+    {
+        // CustomShellCommands.cs 141: the file's SDDL is applied only when -SecurityDescriptorSddl is not given.
+        const string declared = "O:NSG:BAD:P(A;;GA;;;BA)S:P(AU;FA;GA;;;WD)(AU;SA;GXGW;;;WD)";
+        Assert.Equal(declared, Apply(Declared(sddl: declared), SessionConfigurationFixtures.JeaWithRequiredGroups).SecurityDescriptorSddl);
+        Assert.Equal(declared, Apply(Declared(sddl: declared), @"@{ RequiredGroups = @{ Or = 'CONTOSO\Nobody' } }").SecurityDescriptorSddl);
     }
 
     [Fact]
