@@ -52,7 +52,13 @@ public static class SessionConfigurationData
 
     private sealed class Reader(string text, string source)
     {
+        // A hostile file nested some hundred thousand levels deep would overflow the stack, which no catch survives;
+        // New-PSSessionConfigurationFile writes three levels (RoleDefinitions = @{ 'x' = @{ RoleCapabilities = ... } }).
+        private const int MaxNesting = 64;
+
         private int _position;
+
+        private int _nesting;
 
         public bool AtEnd => _position >= text.Length;
 
@@ -241,7 +247,24 @@ public static class SessionConfigurationData
                 throw Error("expected a value");
             }
 
-            char c = Current;
+            if (_nesting == MaxNesting)
+            {
+                throw Error($"hashtables and arrays are nested more than {MaxNesting} levels deep");
+            }
+
+            _nesting++;
+            try
+            {
+                return ReadValueAt(Current);
+            }
+            finally
+            {
+                _nesting--;
+            }
+        }
+
+        private object? ReadValueAt(char c)
+        {
             if (c is '\'' or '"')
             {
                 return ReadString();

@@ -102,4 +102,19 @@ public sealed class SessionConfigurationDataTests
         Assert.StartsWith($"{File}:{at}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>A file nested deeper than any real one is refused with a message, not a stack overflow that ends the process.</summary>
+    [Theory]
+    [InlineData("@{ A = ", " }", 200_000)]
+    [InlineData("@{ A = @(", ") }", 200_000)]
+    public void DeepNesting_IsRefused_NotAStackOverflow(string open, string close, int depth)
+    {
+        string text = "@{ A = " + string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth)) + " }";
+
+        var error = Assert.Throws<PSRemotingDscException>(() => Parse(text));
+
+        Assert.Equal(ErrorIds.SessionConfigurationFileNotData, error.Error);
+        Assert.Contains("nested more than 64 levels", error.Message, StringComparison.Ordinal);
+        Assert.Single(Parse("@{ A = @{ B = @{ C = @(1, @(2)) } } }"));
+    }
 }
