@@ -307,7 +307,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             return ObservedState(desired.Name, observation);
         }
 
-        EndpointSettings absent = new EndpointState
+        var absent = new EndpointState
         {
             Transport = Transport.Wsman,
             Name = desired.Name,
@@ -319,15 +319,7 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             RunAsVirtualAccount = properties.RunAsVirtualAccount,
             Quotas = properties.Quotas,
         };
-        foreach (PropertyDeclaration setting in EndpointContract.PluginAttributes)
-        {
-            if (setting.ValueOf(properties) is { } value)
-            {
-                absent = setting.WithValue(absent, value);
-            }
-        }
-
-        return (EndpointState)absent;
+        return WithPluginSettings(absent, setting => setting.ValueOf(properties));
     }
 
     /// <summary>What set would leave: the plugin as the plan writes it, bound to the desired installation, its session configuration copied; or no plugin.</summary>
@@ -410,15 +402,22 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
             Quotas = configuration.Quotas is { } quotas ? quotas.GetSetQuotas().ToDictionary(pair => pair.Key, pair => pair.Value) : null,
             PluginPath = ExpandWindowsDirectory(configuration.Filename),
         };
+        return WithPluginSettings(state, setting => WSManPluginDocument.AttributeValue(setting, configuration));
+    }
+
+    /// <summary><paramref name="state"/> with every plugin setting bound to a ConfigXML attribute that has a value.</summary>
+    private static EndpointState WithPluginSettings(EndpointState state, Func<PropertyDeclaration, object?> valueOf)
+    {
+        EndpointSettings settings = state;
         foreach (PropertyDeclaration setting in EndpointContract.PluginAttributes)
         {
-            if (WSManPluginDocument.AttributeValue(setting, configuration) is { } value)
+            if (valueOf(setting) is { } value)
             {
-                state = (EndpointState)setting.WithValue(state, value);
+                settings = setting.WithValue(settings, value);
             }
         }
 
-        return state;
+        return (EndpointState)settings;
     }
 
     private string? ExpandWindowsDirectory(string? filename) => filename is null
