@@ -53,6 +53,59 @@ public static partial class MachineConfigurationPackage
         MachineConfigurationPackageOptions? options = null) =>
         Write(name, type, moduleDirectory, outputDirectory, resources, metadata, options, OpenRead);
 
+    /// <summary>
+    /// Writes <c>&lt;outputDirectory&gt;/&lt;name&gt;.zip</c> around a MOF compiled elsewhere (e.g. by PSDesiredStateConfiguration),
+    /// whose bytes are taken as they are.
+    /// </summary>
+    /// <param name="name">The package name; every <c>ConfigurationName</c> in <paramref name="mof"/> must be this name.</param>
+    /// <param name="type">Audit, or AuditAndSet for a package a policy may also apply.</param>
+    /// <param name="mof">The MOF document's bytes.</param>
+    /// <param name="moduleName">The module the MOF's resources name (<c>ModuleName</c>), whose folder is <paramref name="moduleDirectory"/>.</param>
+    /// <param name="moduleVersion">That module's version as the MOF names it (<c>ModuleVersion</c>).</param>
+    /// <param name="moduleDirectory">The module's folder, holding <c>&lt;moduleName&gt;.psd1</c> of <paramref name="moduleVersion"/>.</param>
+    /// <param name="outputDirectory">Where the zip is written; created if missing; not inside <paramref name="moduleDirectory"/>.</param>
+    /// <param name="entryTime">The time stamp of every entry.</param>
+    /// <param name="options">Version, frequency and overwrite; defaults when <see langword="null"/>.</param>
+    /// <returns>The package's name, path, SHA256, type, version and uncompressed size.</returns>
+    /// <exception cref="ArgumentException">A name or version is invalid, or the MOF does not name this configuration and module.</exception>
+    /// <exception cref="IOException">As for the other overload.</exception>
+    public static MachineConfigurationPackageResult WriteMof(
+        string name,
+        PackageType type,
+        ReadOnlySpan<byte> mof,
+        string moduleName,
+        string moduleVersion,
+        string moduleDirectory,
+        string outputDirectory,
+        DateTime entryTime,
+        MachineConfigurationPackageOptions? options = null)
+    {
+        MofNames.RequireConfigurationName(name, nameof(name));
+        MofNames.RequireModuleName(moduleName, nameof(moduleName));
+        ArgumentNullException.ThrowIfNull(moduleVersion);
+        if (moduleName.Equals("PSDesiredStateConfiguration", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Resources of PSDesiredStateConfiguration cannot be copied into a machine configuration package.", nameof(moduleName));
+        }
+
+        string text = MofWriter.Encoding.GetString(mof);
+        string[] configurationNames = [.. ConfigurationNamePattern().Matches(text).Select(match => match.Groups["name"].Value).Distinct(StringComparer.Ordinal)];
+        if (configurationNames is not [{ } only] || !only.Equals(name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The MOF names the configuration(s) '{string.Join("', '", configurationNames)}', not '{name}'; a package, its MOF and the assignment share one name.",
+                nameof(mof));
+        }
+
+        if (!text.Contains($"ModuleName = \"{moduleName}\";", StringComparison.OrdinalIgnoreCase)
+            || !text.Contains($"ModuleVersion = \"{moduleVersion}\";", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The MOF does not name the module {moduleName} {moduleVersion}.", nameof(mof));
+        }
+
+        return WritePackage(name, type, mof.ToArray(), moduleName, moduleVersion, moduleDirectory, outputDirectory, entryTime, options, OpenRead);
+    }
+
     /// <summary>The SHA256 of a file as upper-case hex, as <c>Get-FileHash -Algorithm SHA256</c> gives it for a policy's <c>contentHash</c>.</summary>
     /// <param name="path">The file.</param>
     public static string ComputeContentHash(string path)
@@ -93,16 +146,31 @@ public static partial class MachineConfigurationPackage
         MachineConfigurationPackageOptions? options,
         Func<string, Stream> openFile)
     {
-        ArgumentNullException.ThrowIfNull(moduleDirectory);
-        ArgumentNullException.ThrowIfNull(outputDirectory);
         ArgumentNullException.ThrowIfNull(resources);
         ArgumentNullException.ThrowIfNull(metadata);
-        options ??= new MachineConfigurationPackageOptions();
         MofNames.RequireConfigurationName(name, nameof(name));
-        _ = TypeName(type);
-        string metaconfig = MetaconfigJson(type, options.Version, options.FrequencyMinutes);
         (string moduleName, string moduleVersion) = SingleModule(resources);
         byte[] mof = MofWriter.Encode(MofWriter.Write(name, resources, metadata));
+        return WritePackage(name, type, mof, moduleName, moduleVersion, moduleDirectory, outputDirectory, metadata.GenerationDate, options, openFile);
+    }
+
+    private static MachineConfigurationPackageResult WritePackage(
+        string name,
+        PackageType type,
+        byte[] mof,
+        string moduleName,
+        string moduleVersion,
+        string moduleDirectory,
+        string outputDirectory,
+        DateTime entryTime,
+        MachineConfigurationPackageOptions? options,
+        Func<string, Stream> openFile)
+    {
+        ArgumentNullException.ThrowIfNull(moduleDirectory);
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        options ??= new MachineConfigurationPackageOptions();
+        string metaconfig = MetaconfigJson(type, options.Version, options.FrequencyMinutes);
+        DateTimeOffset timestamp = EntryTime(entryTime);
 
         string moduleRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(moduleDirectory));
         string outputRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
@@ -124,7 +192,6 @@ public static partial class MachineConfigurationPackage
             throw new IOException($"The package '{target}' already exists; remove it or overwrite it.");
         }
 
-        DateTimeOffset timestamp = EntryTime(metadata.GenerationDate);
         string temporary = Path.Combine(outputRoot, $".{name}.zip.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -358,6 +425,9 @@ public static partial class MachineConfigurationPackage
         {
         }
     }
+
+    [GeneratedRegex(@"\bConfigurationName\s*=\s*""(?<name>[^""]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex ConfigurationNamePattern();
 
     [GeneratedRegex(@"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();

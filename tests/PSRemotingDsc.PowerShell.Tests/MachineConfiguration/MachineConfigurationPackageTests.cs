@@ -217,6 +217,34 @@ public sealed class MachineConfigurationPackageTests : IDisposable
         Assert.False(Directory.Exists(OutputDirectory));
     }
 
+    [Fact]
+    public void MofCompiledElsewhere_IsPackagedAsItIs()
+    {
+        byte[] mof = File.ReadAllBytes(Path.Join(RepositoryPaths.Fixtures, "machine-configuration", "GuestConfiguration-TestScript.mof"));
+        _temp.WriteFile("PSDscResources/PSDscResources.psd1", "@{\n    ModuleVersion = '2.12.0.0'\n}\n");
+
+        MachineConfigurationPackageResult result = MachineConfigurationPackage.WriteMof(
+            "TestScriptConfig", PackageType.Audit, mof, "PSDscResources", "2.12.0.0", _temp.Combine("PSDscResources"), OutputDirectory, new DateTime(2022, 1, 26, 13, 55, 29));
+
+        using ZipArchive archive = ZipFile.OpenRead(result.Path);
+        Assert.Equal(["Modules/PSDscResources/PSDscResources.psd1", "TestScriptConfig.metaconfig.json", "TestScriptConfig.mof"], archive.Entries.Select(entry => entry.FullName));
+        Assert.Equal(mof, Read(archive, "TestScriptConfig.mof"));
+    }
+
+    [Theory]
+    [InlineData("OtherName", "PSRemotingDsc", "0.1.0")]
+    [InlineData("PSRemotingSsh", "OtherModule", "0.1.0")]
+    [InlineData("PSRemotingSsh", "PSRemotingDsc", "0.2.0")]
+    [InlineData("PSRemotingSsh", "PSDesiredStateConfiguration", "0.1.0")]
+    public void MofCompiledElsewhere_ThatNamesAnotherConfigurationOrModule_IsRefused(string name, string moduleName, string moduleVersion)
+    {
+        byte[] mof = MofWriter.Encode(MachineConfigurationExample.Mof());
+
+        Assert.Throws<ArgumentException>(() =>
+            MachineConfigurationPackage.WriteMof(name, PackageType.Audit, mof, moduleName, moduleVersion, ModuleDirectory, OutputDirectory, DateTime.Now));
+        Assert.False(Directory.Exists(OutputDirectory));
+    }
+
     private static List<string> Names(string directory) =>
         [.. Directory.EnumerateFileSystemEntries(directory).Select(entry => Path.GetFileName(entry)).Order(StringComparer.Ordinal)];
 
