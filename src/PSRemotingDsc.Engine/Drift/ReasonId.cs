@@ -121,4 +121,11 @@ public enum ReasonId
     /// it there (PowerShell CustomShellCommands.cs 529–533, MoveWinRmToIsolatedServiceHost 1299–1320), and so does set.
     /// </summary>
     WinRMNotIsolated,
+
+    /// <summary>
+    /// WSMan: the account the plugin runs sessions as (<c>RunAsUser</c>) is not the <c>GroupManagedServiceAccount</c> of
+    /// <c>sessionConfigurationFile</c> (<c>DOMAIN\name$</c>, as Register-PSSessionConfiguration sets it, PowerShell
+    /// CustomShellCommands.cs 536–539 and 1371–1389).
+    /// </summary>
+    RunAsUserDiffers,
 }

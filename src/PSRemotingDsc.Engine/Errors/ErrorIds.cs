@@ -58,8 +58,14 @@ public static class ErrorIds
     /// <summary>'sessionConfigurationFile' holds something other than data (a variable, a command, an expression) or is not one hashtable.</summary>
     public static ErrorDefinition SessionConfigurationFileNotData { get; } = new(nameof(SessionConfigurationFileNotData), ExitCode.InvalidProperty, "'sessionConfigurationFile' holds something other than data (a variable, a command, an expression) or is not one hashtable.");
 
-    /// <summary>The session configuration file sets a group managed service account, which psremotingdsc does not apply yet.</summary>
-    public static ErrorDefinition SessionConfigurationAccountUnsupported { get; } = new(nameof(SessionConfigurationAccountUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' sets GroupManagedServiceAccount, which psremotingdsc does not apply yet.");
+    /// <summary>
+    /// The session configuration file sets a group managed service account for an endpoint that also runs as a virtual
+    /// account: the registration would name two identities, so which one sessions run as would not be what the file says.
+    /// </summary>
+    public static ErrorDefinition SessionConfigurationAccountUnsupported { get; } = new(nameof(SessionConfigurationAccountUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' sets GroupManagedServiceAccount for an endpoint that also runs as a virtual account (RunAsVirtualAccount in the file or 'runAsVirtualAccount').");
+
+    /// <summary>The session configuration file's GroupManagedServiceAccount is not a 'DomainName\UserName' string.</summary>
+    public static ErrorDefinition SessionConfigurationAccountInvalid { get; } = new(nameof(SessionConfigurationAccountInvalid), ExitCode.InvalidProperty, "'sessionConfigurationFile' has a GroupManagedServiceAccount that is not of the form 'DomainName\\UserName' (without the trailing '$').");
 
     /// <summary>'sessionConfigurationFile' has RequiredGroups that cannot be derived (a group that cannot be translated to a SID, or not the And/Or hashtable PowerShell reads) and 'securityDescriptorSddl' is not declared.</summary>
     public static ErrorDefinition SessionConfigurationRequiredGroupsUnsupported { get; } = new(nameof(SessionConfigurationRequiredGroupsUnsupported), ExitCode.InvalidProperty, "'sessionConfigurationFile' has RequiredGroups that cannot be derived (a group that cannot be translated to a SID, or not the And/Or hashtable PowerShell reads) and 'securityDescriptorSddl' is not declared.");
@@ -278,6 +284,7 @@ public static class ErrorIds
         SessionConfigurationFileNotData,
         SessionConfigurationRequiredGroupsUnsupported,
         SessionConfigurationAccountUnsupported,
+        SessionConfigurationAccountInvalid,
         SessionConfigurationRoleNotResolved,
         TransportInvalid,
         RestartInvalid,

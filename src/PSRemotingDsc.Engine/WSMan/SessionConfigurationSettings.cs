@@ -22,8 +22,13 @@ namespace PSRemotingDsc.WSMan;
 /// RoleDefinitions SDDL (1561–1568) or, without RoleDefinitions, to the access mode's default SDDL (919–928).</item>
 /// </list>
 /// <c>RunAsVirtualAccountGroups</c> (899–903, GetRunAsVirtualAccountGroupsString 1461–1466: joined by ';'; written only
-/// with RunAsVirtualAccount, 1138–1150). <c>GroupManagedServiceAccount</c> (905–908) is not applied yet: a file that sets it
-/// is refused, since ignoring it would run sessions under another identity than the file says.
+/// with RunAsVirtualAccount, 1138–1150). <c>GroupManagedServiceAccount</c> (905–908, used when not empty and no
+/// -RunAsCredential is given, 536–539) → the plugin's <c>RunAsUser</c>: CreateGMSAAccountCredentials (1371–1389) requires
+/// <c>DomainName\UserName</c> (1375–1383, InvalidGMSAName) and appends <c>$</c> with an empty password (1385–1388); the
+/// registration sets it as <c>RunAsUser</c> (the <c>set-item …\RunAsUser $runAsCredential</c> of 123–129). PowerShell does
+/// not refuse a gMSA together with RunAsVirtualAccount, it writes both; psremotingdsc refuses that pair, which would name two
+/// identities for one endpoint, and a name PowerShell would turn into an account that cannot exist (<c>X\y$</c> → <c>X\y$$</c>,
+/// or a value that is not a string, which PowerShell's <c>as string</c> drops so that sessions run as the connecting user).
 /// </summary>
 public static class SessionConfigurationSettings
 {
@@ -32,6 +37,9 @@ public static class SessionConfigurationSettings
 
     /// <summary>The key whose names are granted access (CustomShellCommands.cs 1518).</summary>
     public const string RoleDefinitionsKey = "RoleDefinitions";
+
+    /// <summary>The key that names the group managed service account sessions run as (CustomShellCommands.cs 905; ConfigFileConstants.GMSAAccount).</summary>
+    public const string GroupManagedServiceAccountKey = "GroupManagedServiceAccount";
 
     /// <summary>The key that restricts access to members of groups by conditional ACEs (CustomShellCommands.cs 1752).</summary>
     public const string RequiredGroupsKey = "RequiredGroups";
@@ -43,7 +51,8 @@ public static class SessionConfigurationSettings
     /// <param name="desired">The endpoint as the user declared it.</param>
     /// <param name="accounts">Translates RoleDefinitions names to SIDs.</param>
     /// <exception cref="PSRemotingDscException">The file is not data, or (without a declared SDDL) names a role or a
-    /// required group that cannot be translated, or has RequiredGroups that are not the And/Or hashtable PowerShell reads.</exception>
+    /// required group that cannot be translated, or has RequiredGroups that are not the And/Or hashtable PowerShell reads, or
+    /// a GroupManagedServiceAccount that is not 'DomainName\UserName' or is set together with a virtual account.</exception>
     public static WSManEndpointDesired Apply(WSManEndpointDesired desired, IAccountTranslator accounts)
     {
         ArgumentNullException.ThrowIfNull(desired);
@@ -67,11 +76,6 @@ public static class SessionConfigurationSettings
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(accounts);
         WSManEndpointDesired result = desired;
-        if (table.TryGetValue("GroupManagedServiceAccount", out object? gmsa) && gmsa is not (null or ""))
-        {
-            throw new PSRemotingDscException(ErrorIds.SessionConfigurationAccountUnsupported,
-                $"{path}: GroupManagedServiceAccount is not applied by psremotingdsc yet (CustomShellCommands.cs 905–908), and ignoring it would run sessions under another identity than the file says. Remove it, or register this file with Register-PSSessionConfiguration. Nothing was changed.");
-        }
 
         // DISCPowerShellConfiguration.TryGetStringArray, then GetRunAsVirtualAccountGroupsString (1461–1466): joined by ';'.
         if (table.TryGetValue("RunAsVirtualAccountGroups", out object? groups) && Strings(groups) is { Length: > 0 } names)
@@ -83,6 +87,21 @@ public static class SessionConfigurationSettings
         if (desired.RunAsVirtualAccount is null && table.TryGetValue(RunAsVirtualAccountKey, out object? runAs))
         {
             result = result with { RunAsVirtualAccount = ToBoolean(runAs, path) };
+        }
+
+        // 905–908 and 536–539: a gMSA that is not empty becomes the RunAs account (there is no runAsCredential property).
+        if (table.TryGetValue(GroupManagedServiceAccountKey, out object? gmsa) && gmsa is not (null or ""))
+        {
+            result = result with { RunAsUser = GroupManagedServiceAccountUser(gmsa, path) };
+            if (result.RunAsVirtualAccount == true)
+            {
+                // PowerShell has no rule here: it writes RunAsVirtualAccount='True' (1138–1142) and then sets RunAsUser (536–539,
+                // 123–129), a registration with two identities. Refused rather than written or one of them dropped.
+                throw new PSRemotingDscException(ErrorIds.SessionConfigurationAccountUnsupported,
+                    $"{path}: {GroupManagedServiceAccountKey} '{gmsa}' is set for an endpoint that also runs as a virtual account "
+                    + $"({(desired.RunAsVirtualAccount == true ? "'runAsVirtualAccount' is true" : $"{RunAsVirtualAccountKey} is true in the file")}); Register-PSSessionConfiguration would register both, and sessions can run as only one. "
+                    + $"Remove {RunAsVirtualAccountKey} from the file (and do not declare 'runAsVirtualAccount: true') to run sessions as the gMSA, or remove {GroupManagedServiceAccountKey} to run them as a virtual account. Nothing was changed.");
+            }
         }
 
         // A declared SDDL is the -SecurityDescriptorSddl parameter: the file's SDDL is not applied (CustomShellCommands.cs 141).
@@ -311,6 +330,48 @@ public static class SessionConfigurationSettings
         new(ErrorIds.SessionConfigurationRequiredGroupsUnsupported,
             $"{path}: {RequiredGroupsKey} {problem}; Register-PSSessionConfiguration refuses it too. "
             + "Write RequiredGroups as @{ And = ... } or @{ Or = ... } of group names and nested And/Or hashtables, or declare 'securityDescriptorSddl'. Nothing was changed.");
+
+    /// <summary>
+    /// CreateGMSAAccountCredentials (CustomShellCommands.cs 1371–1389): <c>DomainName\UserName</c>, split on <c>\</c> into
+    /// exactly two parts, neither empty (1375–1383), becomes <c>DomainName\UserName$</c> (1385–1386). Also refused: a value
+    /// that is not a string (907 reads it <c>as string</c>, so PowerShell would drop it and run sessions as the connecting
+    /// user) and a name that already ends with <c>$</c> (PowerShell would register <c>UserName$$</c>, which cannot log on).
+    /// </summary>
+    internal static string GroupManagedServiceAccountUser(object value, string path)
+    {
+        if (value is not string account)
+        {
+            throw AccountInvalid(path, $"is not a string (it is {Describe(value)}); PowerShell reads it as a string only and would run sessions as the connecting user instead");
+        }
+
+        string[] parts = account.Split('\\');
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            // RemotingErrorIdStrings.InvalidGMSAName, thrown by Register-PSSessionConfiguration too (1380–1383).
+            throw AccountInvalid(path, $"'{account}' is not of the form 'DomainName\\UserName'; Register-PSSessionConfiguration refuses it too (\"Invalid Group Managed Service account name\")");
+        }
+
+        if (parts[1].EndsWith('$'))
+        {
+            throw AccountInvalid(path, $"'{account}' ends with '$', and PowerShell appends one (the account would be '{account}$', which does not exist)");
+        }
+
+        return account + "$";
+    }
+
+    private static PSRemotingDscException AccountInvalid(string path, string problem) =>
+        new(ErrorIds.SessionConfigurationAccountInvalid,
+            $"{path}: {GroupManagedServiceAccountKey} {problem}. Write it as 'DomainName\\UserName' without the trailing '$' (GroupManagedServiceAccount = 'CONTOSO\\JeaGmsa'), or remove it. Nothing was changed.");
+
+    private static string Describe(object value) => value switch
+    {
+        bool => "a boolean",
+        SessionConfigurationData.ScriptBlockLiteral => "a script block",
+        long => "a number",
+        IReadOnlyDictionary<string, object?> => "a hashtable",
+        IEnumerable<object?> => "an array",
+        _ => "not text",
+    };
 
     /// <summary>A string or an array of strings, as TryGetStringArray reads it; empty for anything else.</summary>
     private static string[] Strings(object? value) => value switch

@@ -162,6 +162,7 @@ public sealed class WSManDriftAnalyzer
                 PluginDifferenceKind.InitializationParameter => Reason.Create(ReasonId.SessionConfigurationFileDiffers, phrase, EndpointContract.SessionConfigurationFile.Name),
                 PluginDifferenceKind.Attribute when difference.Name == "RunAsVirtualAccount" => Reason.Create(ReasonId.RunAsVirtualAccountDiffers, phrase, EndpointContract.RunAsVirtualAccount.Name),
                 PluginDifferenceKind.Attribute when difference.Name == "RunAsVirtualAccountGroups" => Reason.Create(ReasonId.RunAsVirtualAccountDiffers, phrase, EndpointContract.SessionConfigurationFile.Name),
+                PluginDifferenceKind.Attribute when difference.Name == "RunAsUser" => Reason.Create(ReasonId.RunAsUserDiffers, phrase, EndpointContract.SessionConfigurationFile.Name),
                 PluginDifferenceKind.Attribute when EndpointContract.PluginAttributeFor(difference.Name) is { } setting => Reason.Create(ReasonId.PluginSettingDiffers, phrase, setting.Name),
                 _ => Reason.Create(ReasonId.ResourceUriMismatch,
                     $"Plugin '{actual.Name}' has no resource '{EndpointNaming.ResourceUri(actual.Name)}' ({difference.Path}).", EndpointContract.Name.Name),

@@ -8,7 +8,9 @@ namespace PSRemotingDsc.WSMan;
 /// The WSMan endpoint the user asked for, after defaults and version resolution. A null setting was not set and
 /// is not enforced. <see cref="Installation"/> may be null only when the endpoint should not exist. <see cref="Settings"/>
 /// carries the plugin settings bound to a ConfigXML attribute (<see cref="EndpointContract.PluginAttributes"/>).
-/// <see cref="RunAsVirtualAccountGroups"/> comes from the session configuration file only (groups joined by ';').
+/// <see cref="RunAsVirtualAccountGroups"/> comes from the session configuration file only (groups joined by ';'), and so
+/// does <see cref="RunAsUser"/>: the file's GroupManagedServiceAccount as the account name WinRM runs sessions as
+/// (<c>DOMAIN\name$</c>, registered with an empty password).
 /// </summary>
 public sealed record WSManEndpointDesired(
     string Name,
@@ -20,4 +22,5 @@ public sealed record WSManEndpointDesired(
     string? SessionConfigurationFile = null,
     bool? RunAsVirtualAccount = null,
     EndpointSettings? Settings = null,
-    string? RunAsVirtualAccountGroups = null);
+    string? RunAsVirtualAccountGroups = null,
+    string? RunAsUser = null);

@@ -19,6 +19,7 @@ public sealed class WSManPlanner
     [
         ReasonId.FilenameUnexpected, ReasonId.PSVersionMismatch, ReasonId.ResourceUriMismatch, ReasonId.QuotaDiffers,
         ReasonId.SessionConfigurationFileDiffers, ReasonId.SessionConfigurationCopyDiffers, ReasonId.RunAsVirtualAccountDiffers, ReasonId.PluginSettingDiffers,
+        ReasonId.RunAsUserDiffers,
     ];
 
     // Reasons the plugin registration itself carries (a Put fixes them); the others live in the plugin folder or outside.

@@ -64,7 +64,10 @@ public static class WSManPluginDocument
         return document;
     }
 
-    /// <summary>The actual document with everything enforced set to the desired value; the rest (extra parameters, RunAsUser...) kept.</summary>
+    /// <summary>
+    /// The actual document with everything enforced set to the desired value; the rest (extra parameters, a RunAsUser the
+    /// session configuration file does not set...) kept.
+    /// </summary>
     public static PluginConfiguration Repair(PluginConfiguration actual, WSManEndpointDesired desired)
     {
         ArgumentNullException.ThrowIfNull(actual);
@@ -237,6 +240,18 @@ public static class WSManPluginDocument
         if (desired.RunAsVirtualAccount == true && desired.RunAsVirtualAccountGroups is { Length: > 0 } groups)
         {
             document.RunAsVirtualAccountGroups = groups;
+        }
+
+        // The gMSA of the session configuration file (CreateGMSAAccountCredentials, CustomShellCommands.cs 1385–1388:
+        // 'DOMAIN\name$' with an empty password), set after the plugin is created by set-item ...\RunAsUser with that
+        // credential (123–129), which writes both RunAsUser and RunAsPassword, '' here. The password is never compared.
+        if (desired.RunAsUser is { } account)
+        {
+            document.RunAsUser = account;
+            if (kind != DocumentKind.Compared)
+            {
+                document.RunAsPassword = string.Empty;
+            }
         }
 
         // PowerShell writes RunAsVirtualAccount only when it is true, as bool.ToString(): 'True'

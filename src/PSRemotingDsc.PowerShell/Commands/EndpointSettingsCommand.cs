@@ -5,43 +5,47 @@ using PSRemotingDsc.Endpoints;
 
 namespace PSRemotingDsc.PowerShell.Commands;
 
-/// <summary>The settable properties of an endpoint, shared by Test- and Set-PSRemotingEndpoint. Only the parameters given are enforced.</summary>
+/// <summary>
+/// The settable properties of an endpoint, shared by Test- and Set-PSRemotingEndpoint. Only the parameters given are enforced;
+/// none binds from the pipeline, so piping Get-PSRemotingEndpoint into Set-PSRemotingEndpoint names the endpoint without
+/// declaring its observed values as desired.
+/// </summary>
 public abstract class EndpointSettingsCommand : EndpointCommand
 {
     /// <summary>The installation directory (<c>$PSHOME</c>) the endpoint must start; the best installation of the version when not given.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string? PSHome { get; set; }
 
     /// <summary>SSH: the pwsh arguments after <c>-sshs -NoLogo -NoProfile</c>.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter]
     [AllowEmptyCollection]
     public string[]? Arguments { get; set; }
 
     /// <summary>WSMan: who may use the endpoint.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter]
     public AccessMode AccessMode { get; set; }
 
     /// <summary>WSMan: the endpoint's security descriptor in SDDL.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string? SecurityDescriptorSddl { get; set; }
 
     /// <summary>WSMan: the absolute path of a .pssc session configuration file (JEA).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string? SessionConfigurationFile { get; set; }
 
     /// <summary>WSMan: whether sessions run as a virtual account.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter]
     public SwitchParameter RunAsVirtualAccount { get; set; }
 
     /// <summary>WSMan: whether every session runs in one shared host process.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter]
     public SwitchParameter UseSharedProcess { get; set; }
 
     /// <summary>WSMan quotas by WinRM attribute name, e.g. <c>@{ MaxShellsPerUser = 25 }</c>; only the quotas given are enforced.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter]
     [ValidateNotNull]
     public Hashtable? Quotas { get; set; }
 

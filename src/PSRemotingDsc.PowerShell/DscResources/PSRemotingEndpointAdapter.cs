@@ -126,11 +126,12 @@ public static class PSRemotingEndpointAdapter
                     : throw new ArgumentException($"The property {name} has the value '{text}'; use one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.")
                 : null;
 
+        /// <summary>Sets a property; null leaves the new instance's default, as a validated property (ValidateSet) refuses null.</summary>
         public void Set(string name, object? value)
         {
-            if (instance.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is { CanWrite: true } property)
+            if (value is not null && instance.GetType().GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is { CanWrite: true } property)
             {
-                property.SetValue(instance, value is null ? null : LanguagePrimitives.ConvertTo(value, property.PropertyType, CultureInfo.InvariantCulture));
+                property.SetValue(instance, LanguagePrimitives.ConvertTo(value, property.PropertyType, CultureInfo.InvariantCulture));
             }
         }
 

@@ -130,6 +130,40 @@ public sealed class WSManDriftAnalyzerTests
         Assert.Equal([Code(ReasonId.SessionConfigurationFileDiffers)], Codes(Analyze(desired, Registered(none))));
     }
 
+    /// <summary>
+    /// The gMSA of the file is the plugin's RunAsUser (CustomShellCommands.cs 536–539, 1385–1386: 'DOMAIN\name$'): another
+    /// account, or none (WinRM stores RunAsUser=""), is RunAsUserDiffers on sessionConfigurationFile; case is not drift.
+    /// </summary>
+    [Theory]
+    [InlineData(@"CONTOSO\JEAgMSA$", false)]
+    [InlineData(@"contoso\jeagmsa$", false)]
+    [InlineData(@"CONTOSO\Other$", true)]
+    [InlineData(@"CONTOSO\JEAgMSA", true)]
+    [InlineData("", true)]
+    [InlineData(null, true)]
+    public void ARunAsUserOtherThanTheGroupManagedServiceAccount_IsRunAsUserDiffers(string? registered, bool drift)
+    {
+        var desired = Desired() with { RunAsUser = @"CONTOSO\JEAgMSA$" };
+        PluginConfiguration document = WSManPluginDocument.New(desired);
+        document.RunAsUser = registered;
+
+        IReadOnlyList<Reason> reasons = Analyze(desired, Registered(document));
+
+        Assert.Equal(drift ? [Code(ReasonId.RunAsUserDiffers)] : [], Codes(reasons));
+        Assert.All(reasons, reason => Assert.Equal("sessionConfigurationFile", reason.Property));
+        Assert.All(reasons, reason => Assert.Contains(@"expected 'CONTOSO\JEAgMSA$'", reason.Phrase, StringComparison.Ordinal));
+    }
+
+    /// <summary>Without a gMSA in the file, the RunAsUser is not enforced (only what is declared is).</summary>
+    [Fact]
+    public void ARunAsUserWithoutAGroupManagedServiceAccount_IsNoDrift()
+    {
+        PluginConfiguration document = WSManPluginDocument.New(Desired());
+        document.RunAsUser = @"CONTOSO\Someone";
+
+        Assert.Empty(Analyze(Desired(), Registered(document)));
+    }
+
     [Fact]
     public void AnUndeclaredQuotaOrSetting_IsNoDrift()
     {

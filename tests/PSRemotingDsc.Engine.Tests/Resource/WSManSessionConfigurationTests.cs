@@ -413,8 +413,42 @@ public sealed class WSManSessionConfigurationTests : IDisposable
         Assert.False(Resource().Test(Props()).State.InDesiredState);
     }
 
+    [Fact]
+    public void Set_WithAGroupManagedServiceAccount_RegistersItAsTheRunAsUser_AndAnotherAccountIsThenDrift()
+    {
+        // 905–908 and 536–539: the gMSA, as CreateGMSAAccountCredentials makes it ('DOMAIN\name$', empty password,
+        // 1385–1388), set by set-item ...\RunAsUser after the plugin is created (123–129); no virtual account, no isolation.
+        File.WriteAllText(_source, "@{ SchemaVersion = '2.0.0.0'; SessionType = 'RestrictedRemoteServer'; GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }\r\n");
+        EndpointProperties properties = Props() with { Restart = RestartPolicy.Never };
+
+        OperationResult set = Resource().Set(properties, whatIf: false);
+
+        PluginConfiguration registered = Registered("PowerShell.7");
+        Assert.Equal(@"CONTOSO\JEAgMSA$", registered.RunAsUser);
+        Assert.Equal(string.Empty, registered.RunAsPassword);
+        Assert.False(WSManPluginDocument.RunsAsVirtualAccount(registered));
+        Assert.DoesNotContain(set.Changes, change => change.Description.StartsWith("run WinRM in its own service host", StringComparison.Ordinal));
+        Assert.Empty(set.State.Reasons);
+        Assert.True(Resource().Test(properties).State.InDesiredState);
+
+        // Another RunAs account (Set-Item WSMan:\localhost\Plugin\PowerShell.7\RunAsUser) is drift, and set puts the gMSA back.
+        XDocument document = XDocument.Parse(_image.ReadConfigXml("PowerShell.7")!);
+        document.Root!.SetAttributeValue("RunAsUser", @"CONTOSO\Other");
+        _image.Register("PowerShell.7", document.Root!.ToString(SaveOptions.DisableFormatting));
+
+        OperationResult test = Resource().Test(properties);
+        Assert.Equal([Reason.CodePrefix + ReasonId.RunAsUserDiffers], test.State.Reasons.Select(reason => reason.Code));
+        Assert.Equal(["sessionConfigurationFile"], test.Properties);
+
+        Resource().Set(properties, whatIf: false);
+        Assert.Equal(@"CONTOSO\JEAgMSA$", Registered("PowerShell.7").RunAsUser);
+        Assert.True(Resource().Test(properties).State.InDesiredState);
+    }
+
     [Theory]
     [InlineData("@{ SchemaVersion = '2.0.0.0'; Author = $env:USERNAME }", nameof(ErrorIds.SessionConfigurationFileNotData))]
+    [InlineData("@{ RunAsVirtualAccount = $true; GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }", nameof(ErrorIds.SessionConfigurationAccountUnsupported))]
+    [InlineData("@{ GroupManagedServiceAccount = 'JEAgMSA' }", nameof(ErrorIds.SessionConfigurationAccountInvalid))]
     [InlineData("@{ SchemaVersion = '2.0.0.0'; Author = \"$(whoami)\" }", nameof(ErrorIds.SessionConfigurationFileNotData))]
     [InlineData("@{ RequiredGroups = @{ Or = 'CONTOSO\\Nobody' } }", nameof(ErrorIds.SessionConfigurationRequiredGroupsUnsupported))]
     [InlineData("@{ RequiredGroups = @{ Not = 'CONTOSO\\MFA' } }", nameof(ErrorIds.SessionConfigurationRequiredGroupsUnsupported))]

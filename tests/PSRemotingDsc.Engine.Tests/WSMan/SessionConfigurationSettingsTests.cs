@@ -107,13 +107,72 @@ public sealed class SessionConfigurationSettingsTests
         Assert.Equal(ErrorIds.SessionConfigurationFileNotData, error.Error);
     }
 
-    /// <summary>GroupManagedServiceAccount (CustomShellCommands.cs 905–908) is not applied: refused, never ignored.</summary>
-    [Fact]
-    public void AGroupManagedServiceAccount_IsRefused()
-    {
-        var error = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(), "@{ GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }"));
+    // ---- GroupManagedServiceAccount (CustomShellCommands.cs 905–908, 536–539, CreateGMSAAccountCredentials 1371–1389) ---
 
-        Assert.Equal(ErrorIds.SessionConfigurationAccountUnsupported.Id, error.ErrorId);
+    /// <summary>905–908 read it, 536–539 use it when not empty, 1385–1386 append '$' (the password is empty, 1387).</summary>
+    [Fact]
+    public void AGroupManagedServiceAccount_IsTheRunAsUser_WithTheDollarPowerShellAppends()
+    {
+        WSManEndpointDesired derived = Apply(Declared(), "@{ GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }");
+
+        Assert.Equal("CONTOSO\\JEAgMSA$", derived.RunAsUser);
+        Assert.Null(derived.RunAsVirtualAccount);
+    }
+
+    /// <summary>536: an empty name (or $null) is no gMSA: string.IsNullOrEmpty, no RunAs account.</summary>
+    [Theory]
+    [InlineData("''")]
+    [InlineData("$null")]
+    public void AnEmptyGroupManagedServiceAccount_IsNone(string value) =>
+        Assert.Null(Apply(Declared(), $"@{{ GroupManagedServiceAccount = {value} }}").RunAsUser);
+
+    /// <summary>
+    /// 905–908 and 1138–1142 with 536–539: PowerShell writes RunAsVirtualAccount='True' and then sets RunAsUser, with no
+    /// rule between them; the pair (from the file or with a declared runAsVirtualAccount) is refused, never written.
+    /// </summary>
+    [Theory]
+    [InlineData("@{ RunAsVirtualAccount = $true; GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }", null)]
+    [InlineData("@{ GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }", true)]
+    public void AGroupManagedServiceAccount_WithAVirtualAccount_IsRefused_NamingTheFile(string file, bool? declared)
+    {
+        var error = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(runAs: declared), file));
+
+        Assert.Equal(ErrorIds.SessionConfigurationAccountUnsupported, error.Error);
+        Assert.StartsWith(File + ": GroupManagedServiceAccount 'CONTOSO\\JEAgMSA'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>893–897 then 536–539: a declared runAsVirtualAccount false wins over the file's $true, and the gMSA then applies alone.</summary>
+    [Fact]
+    public void AGroupManagedServiceAccount_WithTheVirtualAccountDeclaredFalse_IsTheRunAsUser()
+    {
+        WSManEndpointDesired derived = Apply(Declared(runAs: false), "@{ RunAsVirtualAccount = $true; GroupManagedServiceAccount = 'CONTOSO\\JEAgMSA' }");
+
+        Assert.Equal("CONTOSO\\JEAgMSA$", derived.RunAsUser);
+        Assert.False(derived.RunAsVirtualAccount);
+    }
+
+    /// <summary>
+    /// 1375–1383: split on '\', exactly two parts, neither empty, else InvalidGMSAName. Also refused: a name ending with
+    /// '$' (1386 would append a second one) and a value that is not a string (907's 'as string' would drop it).
+    /// </summary>
+    [Theory]
+    [InlineData("'JEAgMSA'", "not of the form")]
+    [InlineData("'CONTOSO\\'", "not of the form")]
+    [InlineData("'\\JEAgMSA'", "not of the form")]
+    [InlineData("'CONTOSO\\Ops\\JEAgMSA'", "not of the form")]
+    [InlineData("'JEAgMSA@contoso.com'", "not of the form")]
+    [InlineData("'CONTOSO\\JEAgMSA$'", "ends with '$'")]
+    [InlineData("'CONTOSO\\A', 'CONTOSO\\B'", "is not a string (it is an array)")]
+    [InlineData("$true", "is not a string (it is a boolean)")]
+    public void AGroupManagedServiceAccount_NotOfTheFormDomainNameUserName_IsRefused_NamingTheFile(string value, string problem)
+    {
+        var error = Assert.Throws<PSRemotingDscException>(() => Apply(Declared(), $"@{{ GroupManagedServiceAccount = {value} }}"));
+
+        Assert.Equal(ErrorIds.SessionConfigurationAccountInvalid, error.Error);
+        Assert.StartsWith(File + ": GroupManagedServiceAccount ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.Contains("'DomainName\\UserName'", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>RunAsVirtualAccountGroups (899–903): one name or a list, joined by ';' (GetRunAsVirtualAccountGroupsString 1461–1466).</summary>

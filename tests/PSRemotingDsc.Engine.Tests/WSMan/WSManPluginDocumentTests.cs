@@ -112,6 +112,50 @@ public sealed class WSManPluginDocumentTests
         Assert.DoesNotContain("RunAsVirtualAccount", document.ToXml(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The gMSA of the file is registered as Register-PSSessionConfiguration registers it: the plugin is created, then
+    /// <c>set-item …\RunAsUser</c> with the credential of CreateGMSAAccountCredentials (CustomShellCommands.cs 123–129,
+    /// 536–539, 1385–1388: 'DOMAIN\name$', empty password), which writes RunAsUser and RunAsPassword.
+    /// </summary>
+    [Fact]
+    public void New_WithAGroupManagedServiceAccount_RunsAsIt_WithAnEmptyPassword_AndNoVirtualAccount()
+    {
+        PluginConfiguration document = WSManPluginDocument.New(new WSManEndpointDesired("Ops", true, V769, RunAsUser: @"CONTOSO\JEAgMSA$"));
+        PluginConfiguration read = PluginConfiguration.Parse(document.ToXml());
+
+        Assert.Equal(@"CONTOSO\JEAgMSA$", read.RunAsUser);
+        Assert.Equal(string.Empty, read.RunAsPassword);
+        Assert.Null(read.RunAsVirtualAccount);
+        Assert.Contains(" RunAsUser='CONTOSO\\JEAgMSA$' RunAsPassword=''", document.ToXml(), StringComparison.Ordinal);
+        Assert.Null(WSManPluginDocument.New(new WSManEndpointDesired("Ops", true, V769)).RunAsUser);
+    }
+
+    /// <summary>The enforced document compares RunAsUser only: WinRM keeps the password write-only.</summary>
+    [Fact]
+    public void Enforced_WithAGroupManagedServiceAccount_HoldsTheRunAsUser_ButNoPassword()
+    {
+        PluginConfiguration enforced = WSManPluginDocument.Enforced(new WSManEndpointDesired("Ops", true, V769, RunAsUser: @"CONTOSO\JEAgMSA$"));
+
+        Assert.Equal(@"CONTOSO\JEAgMSA$", enforced.RunAsUser);
+        Assert.Null(enforced.RunAsPassword);
+    }
+
+    /// <summary>Set-PSSessionConfiguration's SetRunAs (3555–3575): the gMSA credential replaces the account and its password.</summary>
+    [Fact]
+    public void Repair_WithAGroupManagedServiceAccount_ReplacesTheRunAsUserAndItsPassword()
+    {
+        var desired = new WSManEndpointDesired("Ops", true, V769, RunAsUser: @"CONTOSO\JEAgMSA$");
+        PluginConfiguration actual = WSManPluginDocument.New(desired with { RunAsUser = null });
+        actual.RunAsUser = @"CONTOSO\Other";
+        actual.RunAsPassword = "secret";
+
+        PluginConfiguration repaired = WSManPluginDocument.Repair(actual, desired);
+
+        Assert.Equal(@"CONTOSO\JEAgMSA$", repaired.RunAsUser);
+        Assert.Equal(string.Empty, repaired.RunAsPassword);
+        Assert.Equal(@"CONTOSO\Other", WSManPluginDocument.Repair(actual, desired with { RunAsUser = null }).RunAsUser);
+    }
+
     [Fact]
     public void New_WithoutAnInstallation_IsRefused()
     {
