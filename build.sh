@@ -5,6 +5,8 @@
 #   ./build.sh publish  NativeAOT build of psremotingdsc into artifacts/publish with its DSC manifest
 #   ./build.sh test-aot publish, then run the CLI contract tests (xunit and Pester) against that binary
 #   ./build.sh bench    BenchmarkDotNet for the engine, then whole-CLI timings and peak memory (docs/performance.md)
+#   ./build.sh mc-package  build the PowerShell module and write the Machine Configuration package of
+#                       examples/machine-configuration into artifacts/machine-configuration
 # The CLI tests use the JIT build beside them unless PSREMOTINGDSC_CLI_DIR names another folder; against the
 # NativeAOT binary (not part of `test`: publishing takes a while):
 #   ./build.sh publish && PSREMOTINGDSC_CLI_DIR=$PWD/artifacts/publish dotnet test tests/PSRemotingDsc.Cli.Tests -c Release
@@ -160,6 +162,10 @@ case "${1:-}" in
       -File tests/pester/Invoke-PesterTests.ps1 -ResultPath "$results/pester.xml" || pester_status=$?
     dotnet pwsh -NoProfile -NonInteractive -File tests/pester/Write-TestSummary.ps1 -ResultsDirectory "$results" -Projects PSRemotingDsc.Cli.Tests
     if [ "$xunit_status" != 0 ] || [ "$pester_status" != 0 ]; then exit 1; fi
+    ;;
+  mc-package)
+    build
+    dotnet pwsh -NoProfile -NonInteractive -File examples/machine-configuration/New-Package.ps1 -OutputPath "$root/artifacts/machine-configuration" "${@:2}" | cat
     ;;
   bench)
     # Extra arguments go to BenchmarkDotNet, e.g. ./build.sh bench --job short. Figures land in tests/benchmarks/results.

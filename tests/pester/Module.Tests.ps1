@@ -371,3 +371,39 @@ Describe 'End to end: an endpoint made by Set-PSRemotingEndpoint, through a real
         $script:sshd.HasExited | Should -BeFalse
     }
 }
+
+Describe 'The Machine Configuration package script (examples/machine-configuration/New-Package.ps1)' {
+    BeforeAll {
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $script:packageFolder = Join-Path $TestDrive 'machine-configuration'
+        $script:package = & (Join-Path $PSScriptRoot '../../examples/machine-configuration/New-Package.ps1') -OutputPath $script:packageFolder -Type Audit
+        $script:zip = [System.IO.Compression.ZipFile]::OpenRead($script:package.Path)
+        $script:entries = @($script:zip.Entries.FullName)
+        function Read-Entry([string] $Name) {
+            $reader = [System.IO.StreamReader]::new($script:zip.GetEntry($Name).Open())
+            try { $reader.ReadToEnd() } finally { $reader.Dispose() }
+        }
+    }
+
+    AfterAll {
+        $script:zip.Dispose()
+    }
+
+    It 'writes <Name>.zip with the MOF and the metaconfig at the root and the module under Modules/PSRemotingDsc' {
+        $script:package.Path | Should -Be (Join-Path $script:packageFolder 'PSRemotingSsh.zip')
+        @($script:entries | Where-Object { $_ -notlike 'Modules/*' } | Sort-Object) | Should -Be @('PSRemotingSsh.metaconfig.json', 'PSRemotingSsh.mof')
+        $moduleFiles = Get-ChildItem -LiteralPath $script:moduleDirectory -File -Recurse |
+            ForEach-Object { 'Modules/PSRemotingDsc/' + [System.IO.Path]::GetRelativePath($script:moduleDirectory, $_.FullName).Replace('\', '/') } | Sort-Object
+        @($script:entries | Where-Object { $_ -like 'Modules/*' -and $_ -notlike '*/' } | Sort-Object) | Should -Be @($moduleFiles)
+        $script:package.ContentHash | Should -Be (Get-FileHash -LiteralPath $script:package.Path -Algorithm SHA256).Hash
+    }
+
+    It 'has a MOF of the configuration PSRemotingSsh that names the module version, and the Audit metaconfig' {
+        $mof = Read-Entry 'PSRemotingSsh.mof'
+        $mof | Should -Match 'instance of PSRemotingEndpoint as \$PSRemotingEndpoint1ref'
+        $mof | Should -Match ([regex]::Escape("ModuleVersion = `"$script:moduleVersion`";"))
+        $mof | Should -Match 'ConfigurationName = "PSRemotingSsh";'
+        $mof | Should -Match 'instance of OMI_ConfigurationDocument'
+        (Read-Entry 'PSRemotingSsh.metaconfig.json' | ConvertFrom-Json).Type | Should -Be 'Audit'
+    }
+}

@@ -17,6 +17,7 @@
         'Test-PSRemotingEndpoint'
         'Set-PSRemotingEndpoint'
         'Remove-PSRemotingEndpoint'
+        'New-PSRemotingMachineConfigurationPackage'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

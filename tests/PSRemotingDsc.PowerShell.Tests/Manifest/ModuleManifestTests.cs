@@ -16,7 +16,7 @@ public sealed class ModuleManifestTests : IDisposable
         string[] declared = [.. ((object[])manifest["CmdletsToExport"]!).Cast<string>().Order(StringComparer.Ordinal)];
         string[] exported = [.. _host.Invoke("(Get-Module PSRemotingDsc).ExportedCmdlets.Keys").Select(name => name.ToString()).Order(StringComparer.Ordinal)];
 
-        Assert.Equal(["Get-PSInstallation", "Get-PSRemotingEndpoint", "Remove-PSRemotingEndpoint", "Set-PSRemotingEndpoint", "Test-PSRemotingEndpoint"], exported);
+        Assert.Equal(["Get-PSInstallation", "Get-PSRemotingEndpoint", "New-PSRemotingMachineConfigurationPackage", "Remove-PSRemotingEndpoint", "Set-PSRemotingEndpoint", "Test-PSRemotingEndpoint"], exported);
         Assert.Equal(declared, exported);
         Assert.Equal(["PSRemotingEndpoint"], ((object[])manifest["DscResourcesToExport"]!).Cast<string>());
         Assert.Equal(ModuleHost.ModuleVersion, manifest["ModuleVersion"]);
