@@ -41,7 +41,7 @@ public static class PowerShellHomeReader
             return null;
         }
 
-        string? informational = TryReadInformationalVersion(Path.Join(home, EngineAssemblyName + ".dll"));
+        string? informational = InformationalVersionMemo.GetOrRead(Path.Join(home, EngineAssemblyName + ".dll"), TryReadInformationalVersion);
         if (informational is null || !PowerShellVersion.TryParse(StripSourceSuffix(informational), out var version))
         {
             return null;
