@@ -12,12 +12,12 @@ public sealed class MachineEnvironmentTests
 }
 
 /// <summary>
-/// A machine for one test: a fixture PowerShell 7.5.3 that the engine discovers (through
+/// A machine for one test: a fixture PowerShell 7.3.99 that the engine discovers (through
 /// <see cref="InstallationDiscovery.ExtraRootsVariable"/>), and an sshd_config that the real <c>sshd -t</c> accepts.
 /// </summary>
 public sealed class MachineFixture : IDisposable
 {
-    public const string FixtureVersion = "7.5.3";
+    public const string FixtureVersion = "7.3.99";
 
     private readonly string? _previousRoots;
 

@@ -10,7 +10,7 @@ namespace PSRemotingDsc.PowerShell.Tests.Cmdlets;
 [Collection(MachineEnvironmentTests.Name)]
 public sealed class EndpointCmdletTests : IDisposable
 {
-    private const string Endpoint = "powershell-7.5";
+    private const string Endpoint = "powershell-7.3";
     private readonly ModuleHost _host = new();
     private MachineFixture? _machine;
 
@@ -28,7 +28,7 @@ public sealed class EndpointCmdletTests : IDisposable
         string psHome = Machine.PSHome;
 
         var all = _host.Invoke("Get-PSInstallation").Select(item => (PowerShellInstallation)item.BaseObject).ToList();
-        var selected = _host.Invoke("Get-PSInstallation -Version 7.5").Select(item => (PowerShellInstallation)item.BaseObject).ToList();
+        var selected = _host.Invoke("Get-PSInstallation -Version 7.3").Select(item => (PowerShellInstallation)item.BaseObject).ToList();
 
         Assert.Contains(all, installation => installation.PSHome == psHome && installation.Origin == "extra-root");
         Assert.Equal([psHome], selected.Select(installation => installation.PSHome));
@@ -53,20 +53,20 @@ public sealed class EndpointCmdletTests : IDisposable
         var before = Machine.Snapshot();
 
         Assert.False(Test());
-        ModuleRun whatIf = _host.Run("Set-PSRemotingEndpoint -Version 7.5 -Transport Ssh -SshdConfigPath $args[0] -WhatIf -Verbose", config);
+        ModuleRun whatIf = _host.Run("Set-PSRemotingEndpoint -Version 7.3 -Transport Ssh -SshdConfigPath $args[0] -WhatIf -Verbose", config);
         Assert.Empty(whatIf.Errors);
         Assert.Contains(whatIf.Verbose, line => line.StartsWith("Plan: ", StringComparison.Ordinal) && line.Contains(Endpoint, StringComparison.Ordinal));
         Assert.Equal(before.Bytes, Machine.Snapshot().Bytes);
         Assert.Equal(before.WrittenAt, Machine.Snapshot().WrittenAt);
 
-        var state = (EndpointState)_host.Invoke("Set-PSRemotingEndpoint -Version 7.5 -Transport Ssh -SshdConfigPath $args[0] -Restart Never -PassThru", config).Single().BaseObject;
+        var state = (EndpointState)_host.Invoke("Set-PSRemotingEndpoint -Version 7.3 -Transport Ssh -SshdConfigPath $args[0] -Restart Never -PassThru", config).Single().BaseObject;
         Assert.Equal(Endpoint, state.Name);
         Assert.Contains($"Subsystem {Endpoint} {Path.Join(Machine.PSHome, "pwsh")} -sshs -NoLogo -NoProfile", Machine.SshdConfigText, StringComparison.Ordinal);
         Assert.True(Test());
 
         var written = Machine.Snapshot();
         Thread.Sleep(20);
-        ModuleRun again = _host.Run("Set-PSRemotingEndpoint -Version 7.5 -Transport Ssh -SshdConfigPath $args[0] -Verbose", config);
+        ModuleRun again = _host.Run("Set-PSRemotingEndpoint -Version 7.3 -Transport Ssh -SshdConfigPath $args[0] -Verbose", config);
         Assert.Empty(again.Errors);
         Assert.Contains(again.Verbose, line => line.Contains("already as asked", StringComparison.Ordinal));
         Assert.Equal(written.Bytes, Machine.Snapshot().Bytes);
@@ -77,7 +77,7 @@ public sealed class EndpointCmdletTests : IDisposable
     public void Get_PSRemotingEndpoint_lists_the_endpoint_with_its_state_and_filters_by_name()
     {
         string config = Machine.SshdConfigPath;
-        _host.Invoke("Set-PSRemotingEndpoint -Version 7.5 -Transport Ssh -SshdConfigPath $args[0] -Restart Never", config);
+        _host.Invoke("Set-PSRemotingEndpoint -Version 7.3 -Transport Ssh -SshdConfigPath $args[0] -Restart Never", config);
         File.AppendAllText(config, $"Subsystem powershell-old {Path.Join(Machine.PSHome, "pwsh")} -sshs -NoLogo -NoProfile -Bogus\n");
 
         var endpoints = _host.Invoke("Get-PSRemotingEndpoint -SshdConfigPath $args[0] -Transport Ssh", config).Select(item => (EndpointState)item.BaseObject).ToList();
@@ -94,9 +94,9 @@ public sealed class EndpointCmdletTests : IDisposable
     public void Test_Detailed_gives_the_reasons_and_Remove_takes_the_endpoint_away_once()
     {
         string config = Machine.SshdConfigPath;
-        _host.Invoke("Set-PSRemotingEndpoint -Version 7.5 -Transport Ssh -SshdConfigPath $args[0] -Restart Never", config);
+        _host.Invoke("Set-PSRemotingEndpoint -Version 7.3 -Transport Ssh -SshdConfigPath $args[0] -Restart Never", config);
 
-        var drifted = (EndpointState)_host.Invoke("Test-PSRemotingEndpoint -Version 7.5 -Transport Ssh -SshdConfigPath $args[0] -Arguments '-NoExit' -Detailed", config).Single().BaseObject;
+        var drifted = (EndpointState)_host.Invoke("Test-PSRemotingEndpoint -Version 7.3 -Transport Ssh -SshdConfigPath $args[0] -Arguments '-NoExit' -Detailed", config).Single().BaseObject;
         Assert.False(drifted.InDesiredState);
         Assert.Contains(drifted.Reasons, reason => reason.Property == "arguments" && reason.Code.StartsWith("PSRemotingEndpoint:PSRemotingEndpoint:", StringComparison.Ordinal));
 
@@ -105,16 +105,16 @@ public sealed class EndpointCmdletTests : IDisposable
         Assert.False(Test());
 
         var removed = Machine.Snapshot();
-        ModuleRun again = _host.Run("Remove-PSRemotingEndpoint -Version 7.5 -Transport Ssh -SshdConfigPath $args[0] -Verbose", config);
+        ModuleRun again = _host.Run("Remove-PSRemotingEndpoint -Version 7.3 -Transport Ssh -SshdConfigPath $args[0] -Verbose", config);
         Assert.Empty(again.Errors);
         Assert.Equal(removed.WrittenAt, Machine.Snapshot().WrittenAt);
     }
 
     [SkippableTheory]
     [InlineData("-Version 'seven'", "VersionSpecInvalid", ErrorCategory.InvalidArgument)]
-    [InlineData("-Version 7.5 -Arguments '-WorkingDirectory', '$(reboot)'", "UnsafeValue", ErrorCategory.InvalidArgument)]
-    [InlineData("-Version 7.4", "PowerShellVersionNotInstalled", ErrorCategory.ObjectNotFound)]
-    [InlineData("-Version 7.5 -AccessMode Remote", "PropertyNotForTransport", ErrorCategory.InvalidArgument)]
+    [InlineData("-Version 7.3 -Arguments '-WorkingDirectory', '$(reboot)'", "UnsafeValue", ErrorCategory.InvalidArgument)]
+    [InlineData("-Version 7.3.98", "PowerShellVersionNotInstalled", ErrorCategory.ObjectNotFound)]
+    [InlineData("-Version 7.3 -AccessMode Remote", "PropertyNotForTransport", ErrorCategory.InvalidArgument)]
     public void A_refused_value_is_an_error_record_with_the_engine_id_and_changes_nothing(string parameters, string errorId, ErrorCategory category)
     {
         string config = Machine.SshdConfigPath;
@@ -130,10 +130,10 @@ public sealed class EndpointCmdletTests : IDisposable
     }
 
     [SkippableTheory]
-    [InlineData("Set-PSRemotingEndpoint -Version 7.5 -Transport Telnet", "CannotConvertArgumentNoMessage")]
+    [InlineData("Set-PSRemotingEndpoint -Version 7.3 -Transport Telnet", "CannotConvertArgumentNoMessage")]
     [InlineData("Set-PSRemotingEndpoint -Version ''", "ParameterArgumentValidationError")]
-    [InlineData("Set-PSRemotingEndpoint -Version 7.5 -Quotas @{ MaxShellsPerUser = 'many' }", "QuotaNotANumber")]
-    [InlineData("Test-PSRemotingEndpoint -Version 7.5 -Restart Never", "NamedParameterNotFound")]
+    [InlineData("Set-PSRemotingEndpoint -Version 7.3 -Quotas @{ MaxShellsPerUser = 'many' }", "QuotaNotANumber")]
+    [InlineData("Test-PSRemotingEndpoint -Version 7.3 -Restart Never", "NamedParameterNotFound")]
     public void Parameter_validation_stops_a_call_before_the_engine_runs(string command, string errorId)
     {
         var before = Machine.Snapshot();
@@ -150,10 +150,10 @@ public sealed class EndpointCmdletTests : IDisposable
     {
         _ = Machine;
 
-        var completions = _host.Invoke("(TabExpansion2 -inputScript 'Set-PSRemotingEndpoint -Version 7.5' -cursorColumn 35).CompletionMatches.CompletionText").Select(text => text.ToString()).ToList();
+        var completions = _host.Invoke("(TabExpansion2 -inputScript 'Set-PSRemotingEndpoint -Version 7.3' -cursorColumn 35).CompletionMatches.CompletionText").Select(text => text.ToString()).ToList();
 
-        Assert.Equal(["7.5", MachineFixture.FixtureVersion], completions);
+        Assert.Equal(["7.3", MachineFixture.FixtureVersion], completions);
     }
 
-    private bool Test() => (bool)_host.Invoke("Test-PSRemotingEndpoint -Version 7.5 -Transport Ssh -SshdConfigPath $args[0]", Machine.SshdConfigPath).Single().BaseObject;
+    private bool Test() => (bool)_host.Invoke("Test-PSRemotingEndpoint -Version 7.3 -Transport Ssh -SshdConfigPath $args[0]", Machine.SshdConfigPath).Single().BaseObject;
 }

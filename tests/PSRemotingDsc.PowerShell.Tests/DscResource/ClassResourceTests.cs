@@ -28,7 +28,7 @@ public sealed class ClassResourceTests : IDisposable
     [SkippableFact]
     public void Invoke_DscResource_converges_the_endpoint_and_Get_reports_Reasons_until_it_does()
     {
-        var present = new Hashtable { ["Version"] = "7.5", ["Transport"] = "SSH", ["SshdConfigPath"] = _machine.SshdConfigPath, ["Restart"] = "Never" };
+        var present = new Hashtable { ["Version"] = "7.3", ["Transport"] = "SSH", ["SshdConfigPath"] = _machine.SshdConfigPath, ["Restart"] = "Never" };
 
         Assert.False(TestMethod(present));
         PSObject before = GetMethod(present);
@@ -41,28 +41,28 @@ public sealed class ClassResourceTests : IDisposable
 
         SetMethod(present);
 
-        Assert.Contains($"Subsystem powershell-7.5 {Path.Join(_machine.PSHome, "pwsh")} -sshs -NoLogo -NoProfile", _machine.SshdConfigText, StringComparison.Ordinal);
+        Assert.Contains($"Subsystem powershell-7.3 {Path.Join(_machine.PSHome, "pwsh")} -sshs -NoLogo -NoProfile", _machine.SshdConfigText, StringComparison.Ordinal);
         Assert.True(TestMethod(present));
         PSObject after = GetMethod(present);
         Assert.Empty((IEnumerable)after.Properties["Reasons"].Value);
         Assert.Equal("Present", after.Properties["Ensure"].Value);
-        Assert.Equal("powershell-7.5", after.Properties["Name"].Value);
+        Assert.Equal("powershell-7.3", after.Properties["Name"].Value);
         Assert.Equal(_machine.PSHome, after.Properties["PSHome"].Value);
         Assert.Equal(MachineFixture.FixtureVersion, after.Properties["ResolvedVersion"].Value);
-        Assert.Equal("7.5", after.Properties["Version"].Value);
+        Assert.Equal("7.3", after.Properties["Version"].Value);
 
         var absent = new Hashtable(present) { ["Ensure"] = "Absent" };
         Assert.False(TestMethod(absent));
         SetMethod(absent);
-        Assert.DoesNotContain("powershell-7.5", _machine.SshdConfigText, StringComparison.Ordinal);
+        Assert.DoesNotContain("powershell-7.3", _machine.SshdConfigText, StringComparison.Ordinal);
         Assert.True(TestMethod(absent));
     }
 
     [SkippableFact]
     public void Only_the_properties_set_are_enforced()
     {
-        File.AppendAllText(_machine.SshdConfigPath, $"Subsystem powershell-7.5 {Path.Join(_machine.PSHome, "pwsh")} -sshs -NoLogo -NoProfile -NoExit\n");
-        var unset = new Hashtable { ["Version"] = "7.5", ["Transport"] = "SSH", ["SshdConfigPath"] = _machine.SshdConfigPath };
+        File.AppendAllText(_machine.SshdConfigPath, $"Subsystem powershell-7.3 {Path.Join(_machine.PSHome, "pwsh")} -sshs -NoLogo -NoProfile -NoExit\n");
+        var unset = new Hashtable { ["Version"] = "7.3", ["Transport"] = "SSH", ["SshdConfigPath"] = _machine.SshdConfigPath };
         var declared = new Hashtable(unset) { ["Arguments"] = Array.Empty<string>() };
 
         Assert.True(TestMethod(unset));
@@ -80,7 +80,7 @@ public sealed class ClassResourceTests : IDisposable
             $module = Get-Module -Name PSRemotingDsc
             $resource = & $module ([scriptblock]::Create("'PSRemotingEndpoint' -as 'type'"))
             $instance = $resource::New()
-            $instance.Version = '7.5'
+            $instance.Version = '7.3'
             $instance.Transport = 'SSH'
             $instance.SshdConfigPath = $args[0]
             $instance.Test()
@@ -94,13 +94,13 @@ public sealed class ClassResourceTests : IDisposable
     public void A_refused_value_fails_the_method_with_the_engine_message_and_changes_nothing()
     {
         byte[] before = File.ReadAllBytes(_machine.SshdConfigPath);
-        var unsafeArguments = new Hashtable { ["Version"] = "7.5", ["Transport"] = "SSH", ["SshdConfigPath"] = _machine.SshdConfigPath, ["Arguments"] = new[] { "$(reboot)" } };
+        var unsafeArguments = new Hashtable { ["Version"] = "7.3", ["Transport"] = "SSH", ["SshdConfigPath"] = _machine.SshdConfigPath, ["Arguments"] = new[] { "$(reboot)" } };
 
         var exception = Assert.Throws<InvalidOperationException>(() => SetMethod(unsafeArguments));
 
         Assert.Contains("'$' (U+0024)", exception.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(_machine.SshdConfigPath));
-        var invalid = new Hashtable { ["Version"] = "7.5", ["Transport"] = "Telnet" };
+        var invalid = new Hashtable { ["Version"] = "7.3", ["Transport"] = "Telnet" };
         Assert.Contains("ValidateSet", Assert.Throws<InvalidOperationException>(() => TestMethod(invalid)).Message, StringComparison.Ordinal);
     }
 
