@@ -60,6 +60,7 @@ publish() {
   local exe="$publish_dir/psremotingdsc"
   case "$rid" in win-*) exe="$exe.exe" ;; esac
   [ -f "$publish_dir/psremotingdsc.dsc.resource.json" ] || { echo "the manifest is missing beside $exe" >&2; exit 1; }
+  [ -f "$publish_dir/psremotingdsc.endpointset.dsc.resource.json" ] || { echo "the EndpointSet manifest is missing beside $exe" >&2; exit 1; }
   "$exe" manifest >/dev/null || { echo "$exe does not run" >&2; exit 1; }
   log "published $exe ($rid, $(du -k "$exe" | cut -f1) KiB) with its manifest"
 }

@@ -71,6 +71,14 @@ internal static class CommandLine
                 return 0;
             case "report":
                 return DriftReport.Run(arguments, stdout, ResourceEnvironment.CreateDefault(trace));
+            case "endpointset schema":
+                stdout.WriteLine(EndpointSetSchema.Build().ToJsonString(JsonOutput.CompactNodes));
+                return 0;
+            case "endpointset manifest":
+                stdout.WriteLine(EndpointSetManifest.Build().ToJsonString(JsonOutput.IndentedNodes));
+                return 0;
+            case "endpointset get" or "endpointset test" or "endpointset set" or "endpointset export":
+                return ExecuteSet(arguments, arguments.Input ?? readStdin(), stdout, trace);
         }
 
         var resource = new EndpointResource(ResourceEnvironment.CreateDefault(trace));
@@ -103,6 +111,37 @@ internal static class CommandLine
 
                 return 0;
         }
+    }
+
+    /// <summary>PSRemotingDsc/EndpointSet: get prints the state; test and set the state and the differing or changed properties; export one line.</summary>
+    private static int ExecuteSet(CommandArguments arguments, string? input, TextWriter stdout, ITraceSink trace)
+    {
+        var resource = new EndpointSetResource(ResourceEnvironment.CreateDefault(trace));
+        if (arguments.Command == "endpointset export")
+        {
+            EndpointSetProperties? filter = string.IsNullOrWhiteSpace(input) ? null : EndpointSetJson.Read(input);
+            foreach (EndpointSetState state in resource.Export(filter))
+            {
+                stdout.WriteLine(EndpointSetJson.Serialize(state));
+            }
+
+            return 0;
+        }
+
+        EndpointSetProperties properties = EndpointSetJson.Read(input);
+        EndpointSetResult result = arguments.Command switch
+        {
+            "endpointset get" => resource.Get(properties),
+            "endpointset test" => resource.Test(properties),
+            _ => resource.Set(properties, arguments.WhatIf),
+        };
+        stdout.WriteLine(EndpointSetJson.Serialize(result.State, arguments.WhatIf ? result.Changes.Select(change => $"{change.File}: {change.Description}") : null));
+        if (arguments.Command != "endpointset get")
+        {
+            stdout.WriteLine(StateJson.SerializeNames(result.Properties));
+        }
+
+        return 0;
     }
 
     private static void WriteStateAndDiff(TextWriter stdout, OperationResult result)

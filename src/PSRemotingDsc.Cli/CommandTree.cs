@@ -43,6 +43,15 @@ internal sealed class CommandTree
         Root.Subcommands.Add(Simple("schema", "The instance JSON Schema.", execute));
         Root.Subcommands.Add(Simple("manifest", "The DSC resource manifest.", execute));
 
+        var set = new Command("endpointset", "The resource PSRemotingDsc/EndpointSet: the endpoints of a list of versions on one transport, and with _purge no others.");
+        set.Subcommands.Add(Resource("get", "The registered endpoints and what differs from the instance.", whatIf: false, execute, "endpointset "));
+        set.Subcommands.Add(Resource("test", "The registered endpoints and whether the instance is in the desired state.", whatIf: false, execute, "endpointset "));
+        set.Subcommands.Add(Resource("set", "Create or repair every listed version's endpoint (and with _purge remove the others) in one write.", whatIf: true, execute, "endpointset "));
+        set.Subcommands.Add(Resource("export", "Every PowerShell endpoint of the transport as one instance; --input is an optional filter.", whatIf: false, execute, "endpointset "));
+        set.Subcommands.Add(Simple("schema", "The EndpointSet instance JSON Schema.", execute, "endpointset "));
+        set.Subcommands.Add(Simple("manifest", "The EndpointSet DSC resource manifest.", execute, "endpointset "));
+        Root.Subcommands.Add(set);
+
         var report = new Command("report", "Read-only drift of every installed PowerShell version's endpoint.") { _sshdConfig, _format };
         report.SetAction(result => execute(new CommandArguments("report", null, false, result.GetValue(_sshdConfig), CommandArguments.ParseFormat(result.GetValue(_format)))));
         Root.Subcommands.Add(report);
@@ -55,7 +64,7 @@ internal sealed class CommandTree
 
     public RootCommand Root { get; }
 
-    private static Command Resource(string name, string description, bool whatIf, Func<CommandArguments, int> execute)
+    private static Command Resource(string name, string description, bool whatIf, Func<CommandArguments, int> execute, string prefix = "")
     {
         var input = new Option<string?>("--input", "-i") { Description = "The instance as JSON; read from stdin when absent.", HelpName = "json" };
         var command = new Command(name, description) { input };
@@ -66,14 +75,14 @@ internal sealed class CommandTree
             command.Options.Add(whatIfOption);
         }
 
-        command.SetAction(result => execute(new CommandArguments(name, result.GetValue(input), whatIfOption is not null && result.GetValue(whatIfOption), null, "table")));
+        command.SetAction(result => execute(new CommandArguments(prefix + name, result.GetValue(input), whatIfOption is not null && result.GetValue(whatIfOption), null, "table")));
         return command;
     }
 
-    private static Command Simple(string name, string description, Func<CommandArguments, int> execute)
+    private static Command Simple(string name, string description, Func<CommandArguments, int> execute, string prefix = "")
     {
         var command = new Command(name, description);
-        command.SetAction(_ => execute(new CommandArguments(name, null, false, null, "table")));
+        command.SetAction(_ => execute(new CommandArguments(prefix + name, null, false, null, "table")));
         return command;
     }
 

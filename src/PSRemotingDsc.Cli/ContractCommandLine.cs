@@ -11,26 +11,37 @@ internal static class ContractCommandLine
 {
     /// <summary>
     /// <c>schema</c>, <c>manifest</c>, or get|test|set|delete|export with at most one <c>--input|-i &lt;json&gt;</c>
-    /// and, for set and delete, at most one <c>--what-if|-w</c>, in any order; else null.
+    /// and, for set and delete, at most one <c>--what-if|-w</c>, in any order; the same after <c>endpointset</c> (without
+    /// delete); else null.
     /// </summary>
     public static CommandArguments? TryRead(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length == 0)
+        return args.Length > 0 && args[0] == SetCommand ? TryRead(args, 1, SetCommand + " ", allowDelete: false) : TryRead(args, 0, string.Empty, allowDelete: true);
+    }
+
+    /// <summary>The endpoint set's commands: <c>endpointset</c> followed by a resource command (no delete).</summary>
+    private const string SetCommand = "endpointset";
+
+    /// <summary>The shapes above, starting at <paramref name="start"/>; the command is named with <paramref name="prefix"/>.</summary>
+    private static CommandArguments? TryRead(string[] args, int start, string prefix, bool allowDelete)
+    {
+        if (args.Length <= start)
         {
             return null;
         }
 
-        string command = args[0];
+        string command = args[start];
         bool whatIfAllowed;
         switch (command)
         {
             case "schema" or "manifest":
-                return args.Length == 1 ? new CommandArguments(command, null, false, null, "table") : null;
+                return args.Length == start + 1 ? new CommandArguments(prefix + command, null, false, null, "table") : null;
             case "get" or "test" or "export":
                 whatIfAllowed = false;
                 break;
-            case "set" or "delete":
+            case "set":
+            case "delete" when allowDelete:
                 whatIfAllowed = true;
                 break;
             default:
@@ -39,7 +50,7 @@ internal static class ContractCommandLine
 
         string? input = null;
         bool whatIf = false;
-        for (int i = 1; i < args.Length; i++)
+        for (int i = start + 1; i < args.Length; i++)
         {
             switch (args[i])
             {
@@ -54,7 +65,7 @@ internal static class ContractCommandLine
             }
         }
 
-        return new CommandArguments(command, input, whatIf, null, "table");
+        return new CommandArguments(prefix + command, input, whatIf, null, "table");
     }
 
     /// <summary>
@@ -64,5 +75,5 @@ internal static class ContractCommandLine
     private static bool IsPlainValue(string value) =>
         value.Length > 0
         && value[0] is not ('-' or '[' or '@')
-        && value is not ("get" or "test" or "set" or "delete" or "export" or "schema" or "manifest" or "report" or "help");
+        && value is not ("get" or "test" or "set" or "delete" or "export" or "schema" or "manifest" or "report" or "help" or SetCommand);
 }

@@ -9,6 +9,7 @@ namespace PSRemotingDsc.Cli.Tests;
 public class ContractCommandLineTests
 {
     private const string Json = """{"version":"7","sshdConfigPath":"/etc/ssh/sshd_config"}""";
+    private const string SetJson = """{"versions":["7","7-preview"],"_purge":true}""";
 
     public static TheoryData<string[]> ContractShapes => new()
     {
@@ -19,6 +20,10 @@ public class ContractCommandLineTests
         new[] { "set", "--input", Json }, new[] { "set", "--input", Json, "--what-if" }, new[] { "set", "-w", "-i", Json },
         new[] { "set", "--what-if" }, new[] { "delete", "--input", Json }, new[] { "delete", "--what-if", "--input", Json },
         new[] { "delete", "-i", Json, "-w" }, new[] { "test", "--input", "/h" }, new[] { "test", "--input", "{\"a\":\"b=c\"}" },
+        new[] { "endpointset", "schema" }, new[] { "endpointset", "manifest" }, new[] { "endpointset", "get", "--input", SetJson },
+        new[] { "endpointset", "test", "-i", SetJson }, new[] { "endpointset", "export" }, new[] { "endpointset", "export", "--input", SetJson },
+        new[] { "endpointset", "set", "--input", SetJson }, new[] { "endpointset", "set", "--input", SetJson, "--what-if" },
+        new[] { "endpointset", "set", "-w", "-i", SetJson },
     };
 
     public static TheoryData<string[]> OtherShapes => new()
@@ -34,6 +39,9 @@ public class ContractCommandLineTests
         new[] { "get", "--input", "@file" }, new[] { "get", "--", "--input", Json }, new[] { "get", Json },
         new[] { "get", "--bogus" }, new[] { "[suggest:4]", "get " }, new[] { "[diagram]", "get" },
         new[] { "--input", Json, "get" },
+        new[] { "endpointset" }, new[] { "endpointset", "--help" }, new[] { "endpointset", "delete", "--input", SetJson },
+        new[] { "endpointset", "test", "--input", SetJson, "--what-if" }, new[] { "endpointset", "schema", "x" },
+        new[] { "endpointset", "get", "--bogus" }, new[] { "endpointset", "endpointset", "get" }, new[] { "get", "--input", "endpointset" },
     };
 
     [Theory]

@@ -16,8 +16,30 @@ public sealed class ExamplesTests
 
         Assert.Empty(SchemaValidator.Validate(SchemaValidator.Published("document"), document.Root));
         var endpoints = document.Resources().Where(resource => resource.Type == "PSRemotingDsc/Endpoint").ToList();
-        Assert.NotEmpty(endpoints);
+        var sets = document.Resources().Where(resource => resource.Type == "PSRemotingDsc/EndpointSet").ToList();
+        Assert.NotEmpty(endpoints.Concat(sets));
         Assert.All(endpoints, endpoint => Assert.Empty(SchemaValidator.Validate(Contract.ContractAssert.InstanceSchema, endpoint.Properties)));
+        Assert.All(sets, set => Assert.Empty(SchemaValidator.Validate(EndpointSet.EndpointSetAssert.InstanceSchema, set.Properties)));
+    }
+
+    [Fact]
+    public void EndpointSetExample_Converges_WithConfigTestThenSetThenTest()
+    {
+        using var fixture = new ResourceFixture();
+        FixtureInstallation.Create(fixture.FixtureRoots, "7.6.9", "7");
+        FixtureInstallation.Create(fixture.FixtureRoots, "7.7.0-preview.1", "7-preview");
+        var document = ConfigurationDocument.Load(Path.Combine(RepositoryPaths.Examples, "endpoint-set.dsc.yaml"));
+        (_, string type, JsonObject properties) = Assert.Single(document.Resources(new Dictionary<string, string> { ["sshdConfigPath"] = fixture.ConfigPath }));
+        Assert.Equal("PSRemotingDsc/EndpointSet", type);
+        DscCommandInvoker invoker = EndpointSet.EndpointSetAssert.Invoker(new Dictionary<string, string> { ["PSREMOTINGDSC_PSHOME_ROOTS"] = fixture.FixtureRoots });
+
+        (JsonObject before, _) = EndpointSet.EndpointSetAssert.StateAndDiff("test", invoker.Invoke("test", properties.ToJsonString()));
+        Assert.False(before["_inDesiredState"]!.GetValue<bool>());
+        (_, string[] changed) = EndpointSet.EndpointSetAssert.StateAndDiff("set", invoker.Invoke("set", properties.ToJsonString()));
+        Assert.Equal(["versions"], changed);
+        (JsonObject after, _) = EndpointSet.EndpointSetAssert.StateAndDiff("test", invoker.Invoke("test", properties.ToJsonString()));
+        Assert.True(after["_inDesiredState"]!.GetValue<bool>());
+        Assert.Contains("Subsystem powershell-7-preview ", File.ReadAllText(fixture.ConfigPath), StringComparison.Ordinal);
     }
 
     [SkippableFact]

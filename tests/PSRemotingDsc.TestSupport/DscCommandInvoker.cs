@@ -73,6 +73,9 @@ public sealed class DscCommandInvoker
         return Run(block["executable"]!.GetValue<string>(), BuildArguments(operation, input, whatIf), traceLevel);
     }
 
+    /// <summary>Runs the manifest's executable with an argv of the caller's choosing: the commands dsc never sends (manifest, help).</summary>
+    public DscInvocation RunExecutable(params string[] argv) => Run(_manifest["get"]!["executable"]!.GetValue<string>(), argv, "warn");
+
     public DscInvocation InvokeSchema() =>
         Run(_manifest["schema"]!["command"]!["executable"]!.GetValue<string>(),
             [.. _manifest["schema"]!["command"]!["args"]!.AsArray().Select(arg => arg!.GetValue<string>())],

@@ -11,6 +11,9 @@ public static class RepositoryPaths
 
     public static string ManifestPath => Path.Combine(ManifestDirectory, "psremotingdsc.dsc.resource.json");
 
+    /// <summary>The manifest of PSRemotingDsc/EndpointSet, a second resource of the same executable.</summary>
+    public static string SetManifestPath => Path.Combine(ManifestDirectory, "psremotingdsc.endpointset.dsc.resource.json");
+
     public static string DscSchemas => Path.Combine(Root, "tests", "schemas", "dsc");
 
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures");

@@ -18,10 +18,20 @@ public static class EndpointPropertiesReader
     /// <exception cref="PSRemotingDscException">The input is missing, too large, not JSON, or not an instance.</exception>
     public static EndpointProperties Read(string? json)
     {
+        using JsonDocument document = Parse(json, "{\"version\":\"7\"}");
+        return Read(document.RootElement);
+    }
+
+    /// <summary>Parses one input: missing, too large and malformed input each fail with their own error ID.</summary>
+    /// <param name="json">The input.</param>
+    /// <param name="example">An example instance for the message when the input is missing.</param>
+    /// <exception cref="PSRemotingDscException">The input is missing, too large or not JSON.</exception>
+    internal static JsonDocument Parse(string? json, string example)
+    {
         if (string.IsNullOrWhiteSpace(json))
         {
             throw new PSRemotingDscException(ErrorIds.InputMissing,
-                "No input: pass one JSON object with --input or on stdin, e.g. {\"version\":\"7\"}.");
+                $"No input: pass one JSON object with --input or on stdin, e.g. {example}.");
         }
 
         if (json.Length > MaxInputLength)
@@ -46,10 +56,7 @@ public static class EndpointPropertiesReader
                 "The input is not valid JSON: it is not valid Unicode text (it holds half of a UTF-16 surrogate pair).", ex);
         }
 
-        using (document)
-        {
-            return Read(document.RootElement);
-        }
+        return document;
     }
 
     /// <summary>Reads one parsed JSON object.</summary>
@@ -117,7 +124,7 @@ public static class EndpointPropertiesReader
     private static string Alternatives(List<string> values) =>
         values.Count == 1 ? values[0] : $"{string.Join(", ", values.Take(values.Count - 1))} or {values[^1]}";
 
-    private static string[] ReadStrings(string name, JsonElement value)
+    internal static string[] ReadStrings(string name, JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
@@ -133,7 +140,7 @@ public static class EndpointPropertiesReader
         return [.. items];
     }
 
-    private static string ReadString(string name, JsonElement value)
+    internal static string ReadString(string name, JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
         {
@@ -153,7 +160,7 @@ public static class EndpointPropertiesReader
     }
 
     // Name throws InvalidOperationException for an escape of half a surrogate pair, like GetString.
-    private static string PropertyName(JsonProperty property)
+    internal static string PropertyName(JsonProperty property)
     {
         try
         {
@@ -166,13 +173,13 @@ public static class EndpointPropertiesReader
         }
     }
 
-    private static PSRemotingDscException WrongType(string name, string expected, JsonValueKind actual) =>
+    internal static PSRemotingDscException WrongType(string name, string expected, JsonValueKind actual) =>
         new(ErrorIds.PropertyTypeInvalid, $"Property '{name}' must be {expected}, not {Describe(actual)}.");
 
     private static PSRemotingDscException UnknownProperty(string name) =>
         new(ErrorIds.PropertyUnknown, $"Property '{name}' is not a property of PSRemotingDsc/Endpoint. Known properties: {string.Join(", ", EndpointContract.Settable.Select(property => property.Name))}.");
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    internal static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",

@@ -20,16 +20,14 @@ internal static class ResourceManifest
     {
         ["$schema"] = "https://aka.ms/dsc/schemas/v3/bundled/resource/manifest.json",
         ["type"] = ResourceType,
-        ["version"] = typeof(ResourceManifest).Assembly.GetName().Version is { } version
-            ? $"{version.Major}.{version.Minor}.{version.Build}"
-            : "0.0.0",
+        ["version"] = Version,
         ["description"] = "Keeps a PowerShell remoting endpoint present for a PowerShell version, bound to that installation, and reports drift.",
         ["tags"] = new JsonArray("PowerShell", "remoting", "ssh", "wsman", "Linux", "Windows", "macOS"),
-        ["get"] = Operation("get", mandatoryInput: true, whatIf: false),
-        ["set"] = Operation("set", mandatoryInput: true, whatIf: true, ("implementsPretest", false), ("handlesExist", true), ("return", "stateAndDiff")),
-        ["test"] = Operation("test", mandatoryInput: true, whatIf: false, ("return", "stateAndDiff")),
-        ["delete"] = Operation("delete", mandatoryInput: true, whatIf: true),
-        ["export"] = Operation("export", mandatoryInput: false, whatIf: false),
+        ["get"] = Operation(["get"], mandatoryInput: true, whatIf: false),
+        ["set"] = Operation(["set"], mandatoryInput: true, whatIf: true, ("implementsPretest", false), ("handlesExist", true), ("return", "stateAndDiff")),
+        ["test"] = Operation(["test"], mandatoryInput: true, whatIf: false, ("return", "stateAndDiff")),
+        ["delete"] = Operation(["delete"], mandatoryInput: true, whatIf: true),
+        ["export"] = Operation(["export"], mandatoryInput: false, whatIf: false),
         ["exitCodes"] = ExitCodes(),
         ["schema"] = new JsonObject
         {
@@ -41,9 +39,16 @@ internal static class ResourceManifest
         },
     };
 
-    private static JsonObject Operation(string verb, bool mandatoryInput, bool whatIf, params (string Name, JsonNode Value)[] settings)
+    /// <summary>The resource's version as the manifest states it.</summary>
+    internal static string Version => typeof(ResourceManifest).Assembly.GetName().Version is { } version
+        ? $"{version.Major}.{version.Minor}.{version.Build}"
+        : "0.0.0";
+
+    /// <summary>One operation: <c>executable</c> and <c>args</c> (the leading words, the input, the what-if switch), then its settings.</summary>
+    internal static JsonObject Operation(string[] words, bool mandatoryInput, bool whatIf, params (string Name, JsonNode Value)[] settings)
     {
-        var args = new JsonArray(verb, new JsonObject { ["jsonInputArg"] = InputArgument, ["mandatory"] = mandatoryInput });
+        var args = new JsonArray([.. words.Select(word => (JsonNode?)word)]);
+        args.Add((JsonNode)new JsonObject { ["jsonInputArg"] = InputArgument, ["mandatory"] = mandatoryInput });
         if (whatIf)
         {
             args.Add((JsonNode)new JsonObject { ["whatIfArg"] = WhatIfArgument });
@@ -58,7 +63,7 @@ internal static class ResourceManifest
         return operation;
     }
 
-    private static JsonObject ExitCodes()
+    internal static JsonObject ExitCodes()
     {
         var codes = new JsonObject();
         foreach (KeyValuePair<ExitCode, string> pair in ExitCodeDescriptions.All)

@@ -57,6 +57,9 @@ internal static class StateJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>Writes one state as a JSON object (inside an array, or as the whole value).</summary>
+    public static void WriteObject(Utf8JsonWriter writer, EndpointState state) => Write(writer, state);
+
     private static void Write(Utf8JsonWriter writer, EndpointState state)
     {
         writer.WriteStartObject();

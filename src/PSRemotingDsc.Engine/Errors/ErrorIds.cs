@@ -88,6 +88,9 @@ public static class ErrorIds
     /// <summary>'version' is missing where the operation needs it.</summary>
     public static ErrorDefinition VersionRequired { get; } = new(nameof(VersionRequired), ExitCode.InvalidProperty, "'version' is missing where the operation needs it.");
 
+    /// <summary>An endpoint set's 'versions' is missing where the operation needs it.</summary>
+    public static ErrorDefinition VersionsRequired { get; } = new(nameof(VersionsRequired), ExitCode.InvalidProperty, "An endpoint set's 'versions' is missing where the operation needs it.");
+
     /// <summary>'version' is not a valid version spec, or neither 'version' nor 'pshome' is set.</summary>
     public static ErrorDefinition VersionSpecInvalid { get; } = new(nameof(VersionSpecInvalid), ExitCode.InvalidProperty, "'version' is not a valid version spec, or neither 'version' nor 'pshome' is set.");
 
@@ -291,6 +294,7 @@ public static class ErrorIds
         NameTooLong,
         PSHomeNotAbsolute,
         VersionRequired,
+        VersionsRequired,
         VersionSpecInvalid,
         PowerShellVersionInvalid,
         PowerShellVersionNotInstalled,

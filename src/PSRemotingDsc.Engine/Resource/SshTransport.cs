@@ -13,7 +13,7 @@ namespace PSRemotingDsc.Resource;
 /// The SSH transport: the endpoint is a <c>Subsystem</c> line in sshd_config. Observes the configuration under a
 /// lock for set, plans and writes the edits (validated with <c>sshd -t</c>) and reloads sshd.
 /// </summary>
-internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, SshPlan>
+internal sealed partial class SshTransport : EndpointPipeline<SshTransport.Observation, SshPlan>
 {
     private static readonly System.Buffers.SearchValues<char> CmdMetacharacters = System.Buffers.SearchValues.Create("&|<>^%!()\"'`;");
 
@@ -39,7 +39,15 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
     {
         string configPath = filter.SshdConfigPath;
         RequireConfigPath(configPath, filter.Properties.SshdConfigPath is not null);
-        SshdConfiguration configuration = LoadConfiguration(configPath);
+        return [.. Registered(LoadConfiguration(configPath), configPath, filter).Select(registered => registered.State)];
+    }
+
+    /// <summary>
+    /// Every PowerShell endpoint <paramref name="configuration"/> defines globally (as export lists them), each with its
+    /// drift and whether an endpoint set's purge may remove it; <paramref name="filter"/>, when given, narrows the list.
+    /// </summary>
+    private List<RegisteredEndpoint> Registered(SshdConfiguration configuration, string configPath, ExportFilter? filter)
+    {
         var names = configuration.Documents
             .SelectMany(document => document.Subsystems)
             .Where(definition => !definition.InMatchBlock)
@@ -47,24 +55,24 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
             .Distinct(StringComparer.Ordinal);
         IReadOnlyDictionary<string, SshEndpointObservation> observations = _observer.ObserveAll(configuration);
 
-        var states = new List<EndpointState>();
+        var states = new List<RegisteredEndpoint>();
         foreach (string name in names)
         {
-            if (filter.Name is not null && !string.Equals(filter.Name, name, StringComparison.Ordinal))
+            if (filter?.Name is not null && !string.Equals(filter.Name, name, StringComparison.Ordinal))
             {
                 continue;
             }
 
             // A name defined only in a file included from inside a Match block has no global definition.
             if (!observations.TryGetValue(name, out SshEndpointObservation? observation) || observation.Effective is not { } effective
-                || !IsPowerShellEndpoint(effective) || !filter.Admits(effective.Installation))
+                || !IsPowerShellEndpoint(effective) || (filter is not null && !filter.Admits(effective.Installation)))
             {
                 continue;
             }
 
             PowerShellInstallation? installation = effective.Installation;
             var desired = new SshEndpointDesired(name, true, installation, installation?.Executable, null);
-            states.Add(new EndpointState
+            var state = new EndpointState
             {
                 Version = installation?.Version.ToString(),
                 Transport = Transport.Ssh,
@@ -77,7 +85,9 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
                 ResolvedPSHome = installation?.PSHome,
                 Reasons = _analyzer.Analyze(desired, observation),
                 ExportName = name,
-            });
+            };
+            string? keptBecause = EndpointSetRules.WhySshEndpointIsKept(name, effective.Command.Executable, installation);
+            states.Add(new RegisteredEndpoint(state, keptBecause is null, keptBecause));
         }
 
         return states;

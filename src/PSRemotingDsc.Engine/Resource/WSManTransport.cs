@@ -18,7 +18,7 @@ namespace PSRemotingDsc.Resource;
 /// and restarts WinRM only when a change needs it (research §4.6) and never from inside the WinRM session that runs it
 /// unless forced.
 /// </summary>
-internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation, WSManPlan>
+internal sealed partial class WSManTransport : EndpointPipeline<WSManEndpointObservation, WSManPlan>
 {
     private readonly WSManEnvironment _wsman;
     private readonly WSManEndpointObserver _observer;

@@ -311,15 +311,16 @@ public sealed class SshdConfigDocument
         return new SubsystemDefinition(arguments[0].Value, command, Path, lineNumber, inMatchBlock);
     }
 
+    /// <summary>Whether <paramref name="name"/> is a subsystem name this document can add, rewrite or remove: not empty, no whitespace, control character, quote, backslash, '#' or '='.</summary>
+    public static bool IsEditableName(string name) =>
+        !string.IsNullOrEmpty(name) && !name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '\'' or '\\' or '#' or '=');
+
     private static void ValidateName(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        foreach (var c in name)
+        if (!IsEditableName(name))
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '\'' or '\\' or '#' or '=')
-            {
-                throw new ArgumentException($"The subsystem name '{name}' contains a character that is configuration syntax.", nameof(name));
-            }
+            throw new ArgumentException($"The subsystem name '{name}' contains a character that is configuration syntax.", nameof(name));
         }
     }
 

@@ -17,6 +17,14 @@ internal static class GoldenCases
 
     private static readonly DscCommandInvoker s_invoker = new(RepositoryPaths.ManifestPath, CliUnderTest.Directory);
 
+    private static readonly DscCommandInvoker s_setInvoker = new(RepositoryPaths.SetManifestPath, CliUnderTest.Directory);
+
+    /// <summary>The verbs of PSRemotingDsc/EndpointSet's manifest (no delete).</summary>
+    private static readonly (string Name, string Operation, bool WhatIf)[] s_setVerbs =
+    [
+        ("get", "get", false), ("test", "test", false), ("set", "set", false), ("set-what-if", "set", true),
+    ];
+
     public static IReadOnlyList<GoldenCase> All()
     {
         var cases = new List<GoldenCase>();
@@ -33,6 +41,14 @@ internal static class GoldenCases
             }
 
             cases.Add(Dsc($"ssh.{stem}.export", target, "export", """{"transport":"ssh","sshdConfigPath":"{config}"}""", trace));
+            foreach ((string name, JsonObject properties) in ExampleInstances("PSRemotingDsc/EndpointSet"))
+            {
+                cases.AddRange(s_setVerbs.Select(verb => new GoldenCase($"ssh.{stem}.{name}.{verb.Name}", target,
+                    s_setInvoker.BuildArguments(verb.Operation, properties.ToJsonString(), verb.WhatIf), trace, verb.Operation == "set")));
+            }
+
+            cases.Add(new GoldenCase($"ssh.{stem}.endpointset-export", target,
+                s_setInvoker.BuildArguments("export", """{"transport":"ssh","sshdConfigPath":"{config}"}""", whatIf: false), trace, false));
             cases.AddRange(ReportCases($"ssh.{stem}", target));
         }
 
@@ -53,7 +69,7 @@ internal static class GoldenCases
     }
 
     /// <summary>The example instances by "file-stem.index", parameters at their defaults except sshdConfigPath: the case's copy.</summary>
-    public static List<(string Name, JsonObject Properties)> ExampleInstances()
+    public static List<(string Name, JsonObject Properties)> ExampleInstances(string type = "PSRemotingDsc/Endpoint")
     {
         var instances = new List<(string, JsonObject)>();
         foreach (string file in Directory.GetFiles(RepositoryPaths.Examples, "*.dsc.yaml").Order(StringComparer.Ordinal))
@@ -62,7 +78,10 @@ internal static class GoldenCases
             var resources = ConfigurationDocument.Load(file).Resources(new Dictionary<string, string> { ["sshdConfigPath"] = GoldenWorkspace.ConfigPlaceholder });
             for (int i = 0; i < resources.Count; i++)
             {
-                instances.Add(($"{stem}.{i + 1}", resources[i].Properties));
+                if (resources[i].Type == type)
+                {
+                    instances.Add(($"{stem}.{i + 1}", resources[i].Properties));
+                }
             }
         }
 
@@ -87,6 +106,8 @@ internal static class GoldenCases
     {
         GoldenTarget target = GoldenTarget.EmptyImage;
         yield return new GoldenCase("cli.schema", target, [.. s_invoker.Manifest["schema"]!["command"]!["args"]!.AsArray().Select(a => a!.GetValue<string>())], "warn", false);
+        yield return new GoldenCase("cli.endpointset-schema", target, [.. s_setInvoker.Manifest["schema"]!["command"]!["args"]!.AsArray().Select(a => a!.GetValue<string>())], "warn", false);
+        yield return new GoldenCase("cli.endpointset-manifest", target, ["endpointset", "manifest"], "warn", false);
         (string Name, string[] Argv)[] raw =
         [
             ("no-arguments", []), ("help", ["help"]), ("dash-dash-help", ["--help"]), ("dash-h", ["-h"]), ("manifest", ["manifest"]),
