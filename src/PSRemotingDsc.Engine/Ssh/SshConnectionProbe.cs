@@ -51,6 +51,13 @@ public sealed class SshConnectionProbe
     /// <summary>sshd's PATH for a session when its build sets no other (OpenSSH pathnames.h _PATH_STDPATH plus the sbin directories root gets).</summary>
     private const string SessionPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /// <summary>
+    /// How <c>pwsh -sshs</c> reports a transport error: on stdout, after this prefix (ConsoleHost.cs 250–258 runs the
+    /// mediator with combineErrOutStream: true, so OutOfProcServerMediator.cs FormattedErrorTextWriter 584–603 prepends
+    /// OutOfProcTransportManager.cs 417's <c>__NamedPipeError__:</c>).
+    /// </summary>
+    private const string ServerErrorPrefix = "__NamedPipeError__:";
+
     private const int RunspacePoolOpened = 2;
     private const int MaxQuoted = 120;
 
@@ -262,6 +269,11 @@ public sealed class SshConnectionProbe
                 continue;
             }
 
+            if (line.StartsWith(ServerErrorPrefix, StringComparison.Ordinal))
+            {
+                return SshConnectionProbeResult.Failed($"the PowerShell server reported an error ({stage}): {Quote(line[ServerErrorPrefix.Length..].Trim())}");
+            }
+
             if (OutOfProcessPacket.Parse(line) is not { } packet)
             {
                 return SshConnectionProbeResult.Failed($"the command answered with something that is not PowerShell remoting ({stage}): '{Quote(line)}'");
@@ -458,18 +470,18 @@ public sealed class SshConnectionProbe
 
     private static string? ErrorMessage(string clixml) => ElementText(clixml, "S", "Message") ?? ElementText(clixml, "ToString", null);
 
-    /// <summary>The text of the first element named <paramref name="element"/> (any, when null) whose N attribute is <paramref name="property"/> (any, when null).</summary>
-    private static string? ElementText(string clixml, string? element, string? property)
+    /// <summary>The text of the first element named <paramref name="element"/> whose N attribute is <paramref name="property"/> (any, when null).</summary>
+    private static string? ElementText(string clixml, string element, string? property)
     {
         try
         {
             using var reader = XmlReader.Create(new StringReader(clixml), new XmlReaderSettings { ConformanceLevel = ConformanceLevel.Fragment, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             while (reader.Read())
             {
-                if (reader.NodeType == XmlNodeType.Element && (element is null || reader.LocalName == element)
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == element
                     && (property is null || reader.GetAttribute("N") == property) && !reader.IsEmptyElement)
                 {
-                    string text = reader.LocalName is "Obj" ? ObjectText(reader) : reader.ReadElementContentAsString();
+                    string text = reader.ReadElementContentAsString();
                     return text.Length > 0 ? text : null;
                 }
             }
@@ -480,20 +492,5 @@ public sealed class SshConnectionProbe
         }
 
         return null;
-    }
-
-    /// <summary>An Obj's ToString (a SemanticVersion is serialized as an object with one).</summary>
-    private static string ObjectText(XmlReader reader)
-    {
-        using XmlReader subtree = reader.ReadSubtree();
-        while (subtree.Read())
-        {
-            if (subtree.NodeType == XmlNodeType.Element && subtree.LocalName == "ToString")
-            {
-                return subtree.ReadElementContentAsString();
-            }
-        }
-
-        return string.Empty;
     }
 }

@@ -42,6 +42,22 @@ public sealed class SshConnectionProbeTests : IDisposable
     }
 
     [SkippableFact]
+    public void ThePinnedPwsh_WithASessionConfigurationFileThatIsMissing_DoesNotOpenARunspacePool()
+    {
+        RequireUnix();
+        Skip.If(RealPowerShell.Executable is null, RealPowerShell.MissingReason);
+        SubsystemCommandLine command = SubsystemCommandLine.ForPowerShell(RealPowerShell.Executable!, ["-ConfigurationFile", _dir.Combine("missing.pssc")]);
+
+        SshConnectionProbeResult result = Probe(NoSshd, command, TimeSpan.FromSeconds(60));
+
+        // pwsh -sshs writes its transport error to stdout with a prefix; the probe reports the message.
+        Assert.False(result.Connected);
+        Assert.StartsWith("the PowerShell server reported an error (after the runspace pool was requested): ", result.Failure, StringComparison.Ordinal);
+        Assert.Contains("missing.pssc", result.Failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("__NamedPipeError__", result.Failure, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public void AnExecutableThatExits1_IsReportedWithItsExitCodeAndFirstStderrLine()
     {
         RequireUnix();
