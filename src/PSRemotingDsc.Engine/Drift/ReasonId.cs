@@ -112,7 +112,12 @@ public enum ReasonId
     /// <summary>WSMan precondition: the Universal C Runtime is missing (Windows before 10).</summary>
     UniversalCRuntimeMissing,
 
-    /// <summary>WSMan: a loopback session to the endpoint failed or answered with another version (<c>verifyConnection</c>).</summary>
+    /// <summary>
+    /// <c>verifyConnection</c>: the endpoint is present but does not work. WSMan: a loopback session failed or answered with
+    /// another version. SSH: sshd rejects the configuration, or the Subsystem command, started as sshd starts it, exited,
+    /// timed out, answered with something that is not PowerShell remoting, did not open a runspace pool, or answered with
+    /// another version.
+    /// </summary>
     ConnectionFailed,
 
     /// <summary>
@@ -128,4 +133,11 @@ public enum ReasonId
     /// CustomShellCommands.cs 536–539 and 1371–1389).
     /// </summary>
     RunAsUserDiffers,
+
+    /// <summary>
+    /// SSH <c>verifyConnection</c>: sshd's effective configuration for a connection (<c>sshd -T -C</c>, after Match blocks)
+    /// runs another command for the Subsystem name than the line the resource manages: a Match block replaces it
+    /// (OpenSSH 9.5 and later, servconf.c servconf_merge_subsystems).
+    /// </summary>
+    ShadowedByMatch,
 }

@@ -100,8 +100,8 @@ public static class EndpointContract
     /// <summary><c>verifyConnection</c>: prove the endpoint answers.</summary>
     public static PropertyDeclaration VerifyConnection { get; } = PropertyDeclaration.Settable<bool>(
         "verifyConnection", PropertyKind.Boolean, settings => settings.VerifyConnection, (properties, value) => properties with { VerifyConnection = value },
-        "WSMan: open a loopback session with the target pwsh after set and in get/test; a present but broken endpoint (no answer, or another version) is drift.",
-        access: PropertyAccess.WriteOnly, transports: TransportScope.Wsman);
+        "Prove the endpoint answers, after set and in get/test; a present but broken endpoint is drift (reason ConnectionFailed), which set reports in the state rather than failing. WSMan: open a loopback session with the target pwsh (no answer, or another version). SSH (Linux, macOS): check with sshd -T -C user=<this user>,host=localhost,addr=127.0.0.1 that sshd's effective configuration runs the Subsystem line as read (else ShadowedByMatch), then start it as sshd does (the login shell with -c) and complete PowerShell's remoting handshake until a runspace pool opens, within PSREMOTINGDSC_SSH_VERIFY_TIMEOUT seconds (default 15).",
+        access: PropertyAccess.WriteOnly);
 
     /// <summary><c>force</c>: allow changes that may cut this WinRM session.</summary>
     public static PropertyDeclaration Force { get; } = PropertyDeclaration.Settable<bool>(

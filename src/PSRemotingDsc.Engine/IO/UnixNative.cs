@@ -4,7 +4,7 @@ namespace PSRemotingDsc.IO;
 
 /// <summary>
 /// The few libc calls .NET has no API for: file type and ownership (statx/stat, chown), opening without
-/// blocking on a FIFO, and signals (kill).
+/// blocking on a FIFO, signals (kill), and the passwd entry of this process's user (getpwuid).
 /// Only called on Linux and macOS, behind the checks in the callers.
 /// </summary>
 internal static unsafe partial class UnixNative
@@ -70,6 +70,45 @@ internal static unsafe partial class UnixNative
 
     [LibraryImport(LibC, EntryPoint = "kill", SetLastError = true)]
     private static partial int KillNative(int pid, int signal);
+
+    [LibraryImport(LibC, EntryPoint = "geteuid")]
+    private static partial uint GetEffectiveUid();
+
+    [LibraryImport(LibC, EntryPoint = "getpwuid", SetLastError = true)]
+    private static partial nint GetPasswdEntry(uint uid);
+
+    // struct passwd on 64-bit Linux (pwd.h): pw_name, pw_passwd, pw_uid + pw_gid, pw_gecos, pw_dir, pw_shell. macOS adds
+    // pw_change and pw_class after pw_gid, so pw_dir and pw_shell come 16 bytes later.
+    private const int PasswdNameOffset = 0;
+    private const int PasswdDirOffsetLinux = 32;
+    private const int PasswdShellOffsetLinux = 40;
+    private const int PasswdDirOffsetDarwin = 48;
+    private const int PasswdShellOffsetDarwin = 56;
+
+    /// <summary>
+    /// The user this process runs as, from its passwd entry (getpwuid of geteuid, so NSS sources count): name, home
+    /// directory and login shell (empty when the entry has none). Null when the entry cannot be read.
+    /// </summary>
+    internal static (string Name, string Home, string Shell)? CurrentAccount()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return null;
+        }
+
+        nint entry = GetPasswdEntry(GetEffectiveUid());
+        if (entry == 0)
+        {
+            return null;
+        }
+
+        bool darwin = OperatingSystem.IsMacOS();
+        string? Read(int offset) => Marshal.PtrToStringUTF8(Marshal.ReadIntPtr(entry, offset));
+        string? name = Read(PasswdNameOffset);
+        return name is null
+            ? null
+            : (name, Read(darwin ? PasswdDirOffsetDarwin : PasswdDirOffsetLinux) ?? string.Empty, Read(darwin ? PasswdShellOffsetDarwin : PasswdShellOffsetLinux) ?? string.Empty);
+    }
 
     /// <summary>The owner uid and gid of <paramref name="path"/> (symbolic links followed).</summary>
     internal static (uint Uid, uint Gid) GetOwner(string path)

@@ -40,10 +40,16 @@ public sealed class ResourceEnvironment
 
     private static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long an SSH <c>verifyConnection</c> probe may take: <c>sshd -T</c> and the remoting handshake together.</summary>
+    public TimeSpan SshVerifyTimeout { get; init; } = SshConnectionProbe.DefaultTimeout;
+
+    /// <summary>The environment variable that sets <see cref="SshVerifyTimeout"/> in seconds.</summary>
+    public const string SshVerifyTimeoutVariable = "PSREMOTINGDSC_SSH_VERIFY_TIMEOUT";
+
     /// <summary>The WSMan parts; null where WSMan endpoints do not exist (Linux, macOS).</summary>
     public WSManEnvironment? WSMan { get; init; }
 
-    /// <summary>This machine: installation discovery, the real sshd and service control, WSMan on Windows (or the image <see cref="WSManEnvironment.ImageRootVariable"/> names), and the lock timeout from <see cref="LockTimeoutVariable"/>.</summary>
+    /// <summary>This machine: installation discovery, the real sshd and service control, WSMan on Windows (or the image <see cref="WSManEnvironment.ImageRootVariable"/> names), the lock timeout from <see cref="LockTimeoutVariable"/> and the SSH probe's from <see cref="SshVerifyTimeoutVariable"/>.</summary>
     /// <param name="trace">Receives progress and diagnostic lines.</param>
     public static ResourceEnvironment CreateDefault(ITraceSink trace) => new()
     {
@@ -52,6 +58,7 @@ public sealed class ResourceEnvironment
         ShortPaths = OperatingSystem.IsWindows() ? new WindowsShortPathResolver() : null,
         WSMan = WSManEnvironment.CreateDefault(),
         LockTimeout = LockTimeoutFrom(Environment.GetEnvironmentVariable(LockTimeoutVariable)),
+        SshVerifyTimeout = SshVerifyTimeoutFrom(Environment.GetEnvironmentVariable(SshVerifyTimeoutVariable)),
     };
 
     /// <summary>Seconds from <see cref="LockTimeoutVariable"/> (0 to 3600); the default when unset or not a number.</summary>
@@ -59,4 +66,10 @@ public sealed class ResourceEnvironment
         double.TryParse(seconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value is >= 0 and <= 3600
             ? TimeSpan.FromSeconds(value)
             : DefaultLockTimeout;
+
+    /// <summary>Seconds from <see cref="SshVerifyTimeoutVariable"/> (more than 0, at most 600); <see cref="SshConnectionProbe.DefaultTimeout"/> when unset or not such a number.</summary>
+    public static TimeSpan SshVerifyTimeoutFrom(string? seconds) =>
+        double.TryParse(seconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value is > 0 and <= 600
+            ? TimeSpan.FromSeconds(value)
+            : SshConnectionProbe.DefaultTimeout;
 }

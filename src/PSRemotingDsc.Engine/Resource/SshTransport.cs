@@ -11,7 +11,9 @@ namespace PSRemotingDsc.Resource;
 
 /// <summary>
 /// The SSH transport: the endpoint is a <c>Subsystem</c> line in sshd_config. Observes the configuration under a
-/// lock for set, plans and writes the edits (validated with <c>sshd -t</c>) and reloads sshd.
+/// lock for set, plans and writes the edits (validated with <c>sshd -t</c>) and reloads sshd. With
+/// <c>verifyConnection</c>, get, test and the state after set also probe the endpoint (<see cref="SshConnectionProbe"/>),
+/// as the WSMan transport opens a loopback session: a failed probe is a reason, never a failed set.
 /// </summary>
 internal sealed partial class SshTransport : EndpointPipeline<SshTransport.Observation, SshPlan>
 {
@@ -19,12 +21,14 @@ internal sealed partial class SshTransport : EndpointPipeline<SshTransport.Obser
 
     private readonly SshEndpointObserver _observer;
     private readonly SshDriftAnalyzer _analyzer;
+    private readonly SshConnectionProbe _probe;
 
     public SshTransport(ResourceEnvironment environment)
         : base(environment)
     {
         _observer = new SshEndpointObserver(new InstallationResolver(environment.Installations));
         _analyzer = new SshDriftAnalyzer(environment.IsWindows);
+        _probe = new SshConnectionProbe(environment.FindSshd, environment.SshVerifyTimeout);
     }
 
     public override string ResolutionContext => string.Empty;
@@ -122,11 +126,68 @@ internal sealed partial class SshTransport : EndpointPipeline<SshTransport.Obser
             }
         }
 
-        return new Observation(configuration, _observer.Observe(configuration, desired.Name));
+        SshEndpointObservation endpoint = _observer.Observe(configuration, desired.Name);
+        return new Observation(configuration, endpoint, operation is EndpointOperation.Get or EndpointOperation.Test ? Probe(desired, endpoint) : null);
     }
 
-    protected override IReadOnlyList<Reason> Analyze(DesiredEndpoint desired, Observation observation) =>
-        _analyzer.Analyze(ToSsh(desired, executable: desired.Installation?.Executable), observation.Endpoint);
+    protected override IReadOnlyList<Reason> Analyze(DesiredEndpoint desired, Observation observation)
+    {
+        IReadOnlyList<Reason> reasons = _analyzer.Analyze(ToSsh(desired, executable: desired.Installation?.Executable), observation.Endpoint);
+        return observation.Connection is { } connection && ConnectionReason(desired, observation.Endpoint, connection) is { } failed
+            ? [.. reasons, failed]
+            : reasons;
+    }
+
+    /// <summary>The reason a probe gives: the effective configuration runs another command, or the endpoint did not answer as the resolved PowerShell.</summary>
+    private static Reason? ConnectionReason(DesiredEndpoint desired, SshEndpointObservation endpoint, SshConnectionProbeResult connection)
+    {
+        string property = EndpointContract.VerifyConnection.Name;
+        string where = $"Subsystem '{endpoint.Name}' at {endpoint.Effective?.Location}";
+        if (connection.EffectiveCommand is not null)
+        {
+            return Reason.Create(ReasonId.ShadowedByMatch, $"{where} is not what sshd runs: {connection.Failure}; a Match block replaces it.", property);
+        }
+
+        if (!connection.Connected)
+        {
+            return Reason.Create(ReasonId.ConnectionFailed, $"{where} does not start a working PowerShell server: {connection.Failure}.", property);
+        }
+
+        string? expected = desired.Installation?.Version.ToString();
+        return expected is not null && connection.RemoteVersion is { } answered && !string.Equals(answered, expected, StringComparison.OrdinalIgnoreCase)
+            ? Reason.Create(ReasonId.ConnectionFailed, $"{where} answered with PowerShell {answered}, not {expected}.", property)
+            : null;
+    }
+
+    /// <summary>
+    /// <c>verifyConnection</c> for an endpoint that should exist, is defined and whose version is installed: the probe's answer, or null when there is
+    /// nothing to probe or it cannot be probed here (OpenSSH for Windows runs subsystems through cmd.exe; not probed).
+    /// </summary>
+    private SshConnectionProbeResult? Probe(DesiredEndpoint desired, SshEndpointObservation endpoint)
+    {
+        if (!desired.Exist || desired.Properties.VerifyConnection != true || desired.Installation is null || endpoint.Effective is not { } effective)
+        {
+            return null;
+        }
+
+        if (Environment.IsWindows)
+        {
+            Trace.Write(TraceLevel.Warn, "verifyConnection is ignored for SSH on Windows: OpenSSH for Windows starts subsystems differently, and only Linux and macOS are probed.");
+            return null;
+        }
+
+        if (Environment.FindSshd() is null)
+        {
+            Trace.Write(TraceLevel.Warn, "sshd is not installed, so verifyConnection cannot check the effective configuration with 'sshd -T'; probing the Subsystem line as written.");
+        }
+
+        Trace.Write(TraceLevel.Info, $"Verifying Subsystem '{desired.Name}': starting '{effective.Command.Render()}' as sshd would and opening a PowerShell runspace pool (at most {_probe.Timeout.TotalSeconds:0.#} s).");
+        SshConnectionProbeResult result = _probe.Probe(desired.SshdConfigPath!, desired.Name, effective.Command);
+        Trace.Write(result.Connected ? TraceLevel.Info : TraceLevel.Warn, result.Connected
+            ? $"Subsystem '{desired.Name}' opened a runspace pool{(result.RemoteVersion is null ? string.Empty : $" (PowerShell {result.RemoteVersion})")}."
+            : $"Subsystem '{desired.Name}' did not open a runspace pool: {result.Failure}.");
+        return result;
+    }
 
     protected override SshPlan Plan(DesiredEndpoint desired, Observation observation, IReadOnlyList<Reason> reasons)
     {
@@ -185,22 +246,38 @@ internal sealed partial class SshTransport : EndpointPipeline<SshTransport.Obser
         return (false, message);
     }
 
-    /// <summary>Under what-if the planned edits live only in the loaded documents, which the configuration reflects.</summary>
+    /// <summary>
+    /// Under what-if the planned edits live only in the loaded documents, which the configuration reflects. Otherwise, with
+    /// <c>verifyConnection</c>, the endpoint as written (and sshd reloaded) is probed, whether or not set changed it.
+    /// </summary>
     protected override Observation ObserveAfter(DesiredEndpoint desired, Observation before, SshPlan plan, bool whatIf)
     {
-        if (!plan.ChangesConfiguration)
+        Observation after = before;
+        if (plan.ChangesConfiguration)
         {
-            return before;
+            SshdConfiguration configuration = whatIf ? before.Configuration : LoadConfiguration(desired.SshdConfigPath!);
+            after = new Observation(configuration, _observer.Observe(configuration, desired.Name));
         }
 
-        SshdConfiguration after = whatIf ? before.Configuration : LoadConfiguration(desired.SshdConfigPath!);
-        return new Observation(after, _observer.Observe(after, desired.Name));
+        return whatIf ? after : after with { Connection = Probe(desired, after.Endpoint) };
     }
 
-    /// <summary>Never succeed into drift: a later test would report it forever.</summary>
-    protected override void NotConverged(DesiredEndpoint desired, IReadOnlyList<Reason> remaining) =>
+    /// <summary>
+    /// Never succeed into drift a later test would report forever, except what only <c>verifyConnection</c> finds: an
+    /// endpoint written as asked that does not answer (or that a Match block replaces) stays a reason in the state, as
+    /// with WSMan, because no edit of the line can repair it.
+    /// </summary>
+    protected override void NotConverged(DesiredEndpoint desired, IReadOnlyList<Reason> remaining)
+    {
+        Reason[] blocking = [.. remaining.Where(reason => reason.Property != EndpointContract.VerifyConnection.Name)];
+        if (blocking.Length == 0)
+        {
+            return;
+        }
+
         throw new PSRemotingDscException(ErrorIds.SetDidNotConverge,
-            $"'{desired.SshdConfigPath}' was written, but Subsystem '{desired.Name}' is still not in the desired state: {string.Join(" ", remaining.Select(reason => reason.Phrase))} Please report this; the previous file is kept as '{desired.SshdConfigPath}{SshdConfigWriter.BackupSuffix}'.");
+            $"'{desired.SshdConfigPath}' was written, but Subsystem '{desired.Name}' is still not in the desired state: {string.Join(" ", blocking.Select(reason => reason.Phrase))} Please report this; the previous file is kept as '{desired.SshdConfigPath}{SshdConfigWriter.BackupSuffix}'.");
+    }
 
     protected override string NothingToChange(DesiredEndpoint desired, Observation observation) =>
         $"Subsystem '{desired.Name}' in '{desired.SshdConfigPath}' is already in the desired state; nothing to change.";
@@ -299,6 +376,6 @@ internal sealed partial class SshTransport : EndpointPipeline<SshTransport.Obser
         return executable;
     }
 
-    /// <summary>The configuration as read, and what it registers under the endpoint's name.</summary>
-    internal sealed record Observation(SshdConfiguration Configuration, SshEndpointObservation Endpoint);
+    /// <summary>The configuration as read, what it registers under the endpoint's name, and what a <c>verifyConnection</c> probe found.</summary>
+    internal sealed record Observation(SshdConfiguration Configuration, SshEndpointObservation Endpoint, SshConnectionProbeResult? Connection = null);
 }
