@@ -23,4 +23,7 @@ internal interface IEndpointTransport
 
     /// <summary>Every PowerShell endpoint of the transport that matches <paramref name="filter"/>, with its drift.</summary>
     IReadOnlyList<EndpointState> Export(ExportFilter filter);
+
+    /// <summary>The registered endpoints that are not PowerShell endpoints, for the inventory.</summary>
+    IReadOnlyList<ForeignEndpoint> Foreign(ExportFilter filter);
 }

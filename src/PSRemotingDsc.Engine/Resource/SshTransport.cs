@@ -83,6 +83,25 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
         return states;
     }
 
+    public override IReadOnlyList<ForeignEndpoint> Foreign(ExportFilter filter)
+    {
+        string configPath = filter.SshdConfigPath;
+        RequireConfigPath(configPath, filter.Properties.SshdConfigPath is not null);
+        SshdConfiguration configuration = LoadConfiguration(configPath);
+        IReadOnlyDictionary<string, SshEndpointObservation> observations = _observer.ObserveAll(configuration);
+        var foreign = new List<ForeignEndpoint>();
+        foreach (string name in configuration.Documents.SelectMany(document => document.Subsystems)
+            .Where(definition => !definition.InMatchBlock).Select(definition => definition.Name).Distinct(StringComparer.Ordinal))
+        {
+            if (observations.TryGetValue(name, out SshEndpointObservation? observation) && observation.Effective is { } effective && !IsPowerShellEndpoint(effective))
+            {
+                foreign.Add(new ForeignEndpoint(Transport.Ssh, name, effective.Command.Executable, effective.Location));
+            }
+        }
+
+        return foreign;
+    }
+
     protected override void CheckCanSet(DesiredEndpoint desired, bool whatIf)
     {
         if (desired.Exist && desired.Installation is { } installation)
