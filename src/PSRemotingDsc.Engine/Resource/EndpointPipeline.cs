@@ -37,7 +37,7 @@ internal abstract class EndpointPipeline<TObservation, TPlan> : IEndpointTranspo
 
     public abstract IReadOnlyList<EndpointState> Export(ExportFilter filter);
 
-    public abstract IReadOnlyList<ForeignEndpoint> Foreign(ExportFilter filter);
+    public abstract (IReadOnlyList<EndpointState> PowerShell, IReadOnlyList<ForeignEndpoint> Foreign) ExportWithForeign(ExportFilter filter);
 
     public OperationResult Get(DesiredEndpoint desired)
     {

@@ -116,10 +116,10 @@ public sealed class EndpointResource
 
             int testedCount = rows.Count;
             var tested = rows.Select(row => row.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            rows.AddRange(Export(scope)
+            (IReadOnlyList<EndpointState> exported, foreign) = For(scope.Transport!.Value).ExportWithForeign(_builder.BuildFilter(scope));
+            rows.AddRange(exported
                 .Where(state => !tested.Contains(state.Name))
                 .Select(state => state with { InDesiredState = state.Reasons.Count == 0 }));
-            foreign = For(scope.Transport!.Value).Foreign(_builder.BuildFilter(scope));
             return new InventorySection(scope.Transport!.Value, location, rows, null) { TestedCount = testedCount, Foreign = foreign };
         }
         catch (PSRemotingDscException ex)

@@ -24,6 +24,6 @@ internal interface IEndpointTransport
     /// <summary>Every PowerShell endpoint of the transport that matches <paramref name="filter"/>, with its drift.</summary>
     IReadOnlyList<EndpointState> Export(ExportFilter filter);
 
-    /// <summary>The registered endpoints that are not PowerShell endpoints, for the inventory.</summary>
-    IReadOnlyList<ForeignEndpoint> Foreign(ExportFilter filter);
+    /// <summary>For the inventory: <see cref="Export"/>, and the registered endpoints that are not PowerShell endpoints.</summary>
+    (IReadOnlyList<EndpointState> PowerShell, IReadOnlyList<ForeignEndpoint> Foreign) ExportWithForeign(ExportFilter filter);
 }

@@ -35,7 +35,16 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
 
     public override void Check(DesiredEndpoint desired) => RequireConfigPath(desired.SshdConfigPath!, desired.Properties.SshdConfigPath is not null);
 
-    public override IReadOnlyList<EndpointState> Export(ExportFilter filter)
+    public override IReadOnlyList<EndpointState> Export(ExportFilter filter) => Export(filter, null);
+
+    public override (IReadOnlyList<EndpointState> PowerShell, IReadOnlyList<ForeignEndpoint> Foreign) ExportWithForeign(ExportFilter filter)
+    {
+        var foreign = new List<ForeignEndpoint>();
+        return (Export(filter, foreign), foreign);
+    }
+
+    /// <summary>Every PowerShell endpoint; with <paramref name="foreign"/>, the other Subsystems go there (one read of the configuration for both).</summary>
+    private List<EndpointState> Export(ExportFilter filter, List<ForeignEndpoint>? foreign)
     {
         string configPath = filter.SshdConfigPath;
         RequireConfigPath(configPath, filter.Properties.SshdConfigPath is not null);
@@ -56,8 +65,18 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
             }
 
             // A name defined only in a file included from inside a Match block has no global definition.
-            if (!observations.TryGetValue(name, out SshEndpointObservation? observation) || observation.Effective is not { } effective
-                || !IsPowerShellEndpoint(effective) || !filter.Admits(effective.Installation))
+            if (!observations.TryGetValue(name, out SshEndpointObservation? observation) || observation.Effective is not { } effective)
+            {
+                continue;
+            }
+
+            if (!IsPowerShellEndpoint(effective))
+            {
+                foreign?.Add(new ForeignEndpoint(Transport.Ssh, name, effective.Command.Executable, effective.Location));
+                continue;
+            }
+
+            if (!filter.Admits(effective.Installation))
             {
                 continue;
             }
@@ -81,25 +100,6 @@ internal sealed class SshTransport : EndpointPipeline<SshTransport.Observation, 
         }
 
         return states;
-    }
-
-    public override IReadOnlyList<ForeignEndpoint> Foreign(ExportFilter filter)
-    {
-        string configPath = filter.SshdConfigPath;
-        RequireConfigPath(configPath, filter.Properties.SshdConfigPath is not null);
-        SshdConfiguration configuration = LoadConfiguration(configPath);
-        IReadOnlyDictionary<string, SshEndpointObservation> observations = _observer.ObserveAll(configuration);
-        var foreign = new List<ForeignEndpoint>();
-        foreach (string name in configuration.Documents.SelectMany(document => document.Subsystems)
-            .Where(definition => !definition.InMatchBlock).Select(definition => definition.Name).Distinct(StringComparer.Ordinal))
-        {
-            if (observations.TryGetValue(name, out SshEndpointObservation? observation) && observation.Effective is { } effective && !IsPowerShellEndpoint(effective))
-            {
-                foreign.Add(new ForeignEndpoint(Transport.Ssh, name, effective.Command.Executable, effective.Location));
-            }
-        }
-
-        return foreign;
     }
 
     protected override void CheckCanSet(DesiredEndpoint desired, bool whatIf)

@@ -111,7 +111,9 @@ internal sealed class WSManTransport : EndpointPipeline<WSManEndpointObservation
         return states;
     }
 
-    public override IReadOnlyList<ForeignEndpoint> Foreign(ExportFilter filter)
+    public override (IReadOnlyList<EndpointState> PowerShell, IReadOnlyList<ForeignEndpoint> Foreign) ExportWithForeign(ExportFilter filter) => (Export(filter), Foreign());
+
+    private List<ForeignEndpoint> Foreign()
     {
         var foreign = new List<ForeignEndpoint>();
         foreach (string name in _wsman.Store.ListPluginNames())
