@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for people and CI.
 #   ./build.sh report   set up, build, and print the drift report of this machine (read-only)
-#   ./build.sh test     set up (incl. openssh-server, python3-jsonschema), build, run every xunit and Pester test
+#   ./build.sh test     set up (incl. openssh-server, python3-jsonschema, chromium), build, run every xunit and Pester test
 #   ./build.sh publish  NativeAOT build of psremotingdsc into artifacts/publish with its DSC manifest
 #   ./build.sh test-aot publish, then run the CLI contract tests (xunit and Pester) against that binary
 #   ./build.sh bench    BenchmarkDotNet for the engine, then whole-CLI timings and peak memory (docs/performance.md)
@@ -89,6 +89,19 @@ install_python_jsonschema() {
   fi
 }
 
+# Headless Chromium runs the HTML report's script in the report tests (tests/PSRemotingDsc.Cli.Tests/Report/HtmlChromiumTests.cs);
+# without it that test is skipped.
+install_chromium() {
+  if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing chromium (Debian package) for the HTML report test"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+      || log "chromium could not be installed; the HTML report test will be skipped"
+  else
+    log "chromium is not installed and cannot be installed here; the HTML report test will be skipped"
+  fi
+}
+
 # sshd -t refuses every file until its privilege separation directory exists; systemd creates it when the service
 # starts, so a container or CI machine where sshd never ran lacks it.
 prepare_sshd() {
@@ -124,6 +137,7 @@ case "${1:-}" in
   test)
     prepare_sshd
     install_python_jsonschema
+    install_chromium
     build
     mkdir -p TestResults
     rm -f TestResults/*.trx TestResults/pester.xml

@@ -15,7 +15,13 @@ namespace PSRemotingDsc.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    public static int Run(string[] args, Func<string?> readStdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false)
+    /// <param name="args">The command line.</param>
+    /// <param name="readStdin">Reads stdin, or null when it is a terminal.</param>
+    /// <param name="stdout">Where output goes.</param>
+    /// <param name="stderr">Where errors and traces go.</param>
+    /// <param name="stderrIsTerminal">Errors as plain sentences when no trace level is set.</param>
+    /// <param name="stdoutIsTerminal">The report's table in colour (unless NO_COLOR is set).</param>
+    public static int Run(string[] args, Func<string?> readStdin, TextWriter stdout, TextWriter stderr, bool stderrIsTerminal = false, bool stdoutIsTerminal = false)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(readStdin);
@@ -28,10 +34,11 @@ internal static class CommandLine
             // What dsc sends is read without building the System.CommandLine tree (start-up); everything else goes to the tree.
             if (ContractCommandLine.TryRead(args) is { } contract)
             {
-                return Execute(contract, readStdin, stdout, trace);
+                return Execute(contract, readStdin, stdout, trace, false);
             }
 
-            var tree = new CommandTree(arguments => Execute(arguments, readStdin, stdout, trace));
+            bool colour = stdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            var tree = new CommandTree(arguments => Execute(arguments, readStdin, stdout, trace, colour));
             ParseResult parsed = tree.Root.Parse(args, CommandTree.Parsing);
             if (parsed.Errors.Count > 0)
             {
@@ -59,7 +66,7 @@ internal static class CommandLine
         }
     }
 
-    private static int Execute(CommandArguments arguments, Func<string?> readStdin, TextWriter stdout, ITraceSink trace)
+    private static int Execute(CommandArguments arguments, Func<string?> readStdin, TextWriter stdout, ITraceSink trace, bool colour)
     {
         switch (arguments.Command)
         {
@@ -70,7 +77,9 @@ internal static class CommandLine
                 stdout.WriteLine(ResourceManifest.Build().ToJsonString(JsonOutput.IndentedNodes));
                 return 0;
             case "report":
-                return DriftReport.Run(arguments, stdout, ResourceEnvironment.CreateDefault(trace));
+                return DriftReport.Run(arguments, stdout, ResourceEnvironment.CreateDefault(trace), colour);
+            case "report-merge":
+                return DriftReport.Merge(arguments, stdout, readStdin, colour);
             case "endpointset schema":
                 stdout.WriteLine(EndpointSetSchema.Build().ToJsonString(JsonOutput.CompactNodes));
                 return 0;

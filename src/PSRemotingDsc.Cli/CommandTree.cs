@@ -24,7 +24,8 @@ internal sealed class CommandTree
         """;
 
     private readonly Option<string?> _sshdConfig = new("--sshd-config") { Description = "The sshd_config to report on (default: the one sshd uses).", HelpName = "path" };
-    private readonly Option<string?> _format = new("--format") { Description = "table (default) or json.", HelpName = "table|json" };
+    private readonly Option<string?> _format = new("--format") { Description = "table (default), json, markdown or html.", HelpName = "table|json|markdown|html" };
+    private readonly Option<string?> _desired = new("--desired") { Description = "A DSC configuration document (JSON or YAML) whose PSRemotingDsc/Endpoint instances are the desired endpoints; the report says what set would change.", HelpName = "file" };
 
     public CommandTree(Func<CommandArguments, int> execute)
     {
@@ -52,8 +53,13 @@ internal sealed class CommandTree
         set.Subcommands.Add(Simple("manifest", "The EndpointSet DSC resource manifest.", execute, "endpointset "));
         Root.Subcommands.Add(set);
 
-        var report = new Command("report", "Read-only drift of every installed PowerShell version's endpoint.") { _sshdConfig, _format };
-        report.SetAction(result => execute(new CommandArguments("report", null, false, result.GetValue(_sshdConfig), CommandArguments.ParseFormat(result.GetValue(_format)))));
+        var report = new Command("report", "The machine's endpoint inventory, read-only: every endpoint ok, missing, drifted, orphaned, stale or foreign. Exit code 20 when anything is NonCompliant.") { _sshdConfig, _format, _desired };
+        report.SetAction(result => execute(new CommandArguments("report", null, false, result.GetValue(_sshdConfig), CommandArguments.ParseFormat(result.GetValue(_format))) { Desired = result.GetValue(_desired) }));
+        var files = new Argument<string[]>("reports") { Description = "Machine reports (report --format json); - reads one from stdin.", Arity = ArgumentArity.ZeroOrMore };
+        var mergeFormat = new Option<string?>("--format") { Description = _format.Description, HelpName = _format.HelpName };
+        var merge = new Command("merge", "Many machines' JSON reports as one fleet report: counts per state, version and reason; machines worst first. Exit code 20 when any machine is NonCompliant.") { files, mergeFormat };
+        merge.SetAction(result => execute(new CommandArguments("report-merge", null, false, null, CommandArguments.ParseFormat(result.GetValue(mergeFormat))) { Files = result.GetValue(files) ?? [] }));
+        report.Subcommands.Add(merge);
         Root.Subcommands.Add(report);
 
         var topic = new Argument<string?>("command") { Description = "The command to describe.", Arity = ArgumentArity.ZeroOrOne };

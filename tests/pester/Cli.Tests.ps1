@@ -66,22 +66,27 @@ Describe 'psremotingdsc' {
         ($output | ConvertFrom-Json)._exist | Should -BeFalse
     }
 
-    It 'reports drift in a table a person can read, without changing anything' {
+    It 'reports drift in a table a person can read, without changing anything, and exits 20' {
         $run = Invoke-Cli 'report', '--sshd-config', $script:config
-        $run.ExitCode | Should -Be 0
+        $run.ExitCode | Should -Be 20
         $text = $run.Stdout -join "`n"
         $text | Should -Match 'PowerShell installations'
         $text | Should -Match ([regex]::Escape($script:version))
-        $text | Should -Match 'Endpoint\s+Version\s+Resolves to\s+State'
-        $text | Should -Match 'DRIFT'
+        $text | Should -Match 'Transport\s+Endpoint\s+State\s+Compliance\s+Version\s+Resolves to'
+        $text | Should -Match 'ssh\s+powershell-7\s+missing\s+NonCompliant'
+        $text | Should -Match 'ssh\s+sftp\s+foreign\s+Compliant'
         Get-Content -Raw $script:config | Should -BeExactly $script:original
     }
 
     It 'reports the same drift as JSON for programs' {
         $run = Invoke-Cli 'report', '--sshd-config', $script:config, '--format', 'json'
         $report = $run.Stdout -join "`n" | ConvertFrom-Json
+        $run.ExitCode | Should -Be 20
+        $report.schemaVersion | Should -Be '1.0'
+        $report.complianceStatus | Should -Be 'NonCompliant'
         $report.sshdConfigPath | Should -Be $script:config
         $report.endpoints.Count | Should -BeGreaterThan 0
+        $report.endpoints[0].state | Should -Be 'missing'
         $report.endpoints[0].reasons[0].code | Should -Be 'PSRemotingEndpoint:PSRemotingEndpoint:Missing'
     }
 
@@ -96,10 +101,9 @@ Describe 'psremotingdsc' {
             Remove-Item Env:PSREMOTINGDSC_WSMAN_IMAGE
         }
 
-        $run.ExitCode | Should -Be 0
+        $run.ExitCode | Should -Be 20
         $text = $run.Stdout -join "`n"
-        $text | Should -Match 'WSMan endpoints \(WinRM plugins, directory '
-        $text | Should -Match 'PowerShell\.7\s+7\s+.*DRIFT.*WinRM plugin ''PowerShell\.7'' is not registered'
+        $text | Should -Match 'wsman\s+PowerShell\.7\s+missing\s+NonCompliant\s+7\s+.*WinRM plugin ''PowerShell\.7'' is not registered'
         @(Get-ChildItem -Recurse $image).Count | Should -Be 0
     }
 

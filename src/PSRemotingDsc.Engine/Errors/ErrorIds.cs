@@ -265,6 +265,22 @@ public static class ErrorIds
     /// <summary>The WSMan plugin store failed a change for a reason other than access denied.</summary>
     public static ErrorDefinition WSManPluginStoreFailed { get; } = new(nameof(WSManPluginStoreFailed), ExitCode.UnexpectedError, "The WSMan plugin store failed a change for a reason other than access denied.");
 
+    /// <summary>A file given to 'report merge' or 'report --desired' does not exist or cannot be read.</summary>
+    public static ErrorDefinition ReportFileUnreadable { get; } = new(nameof(ReportFileUnreadable), ExitCode.InvalidArguments, "A file given to 'report merge' or 'report --desired' does not exist or cannot be read.");
+
+    /// <summary>A file given to 'report merge' or 'report --desired' is not JSON (or not UTF-8).</summary>
+    public static ErrorDefinition ReportNotJson { get; } = new(nameof(ReportNotJson), ExitCode.InvalidJson, "A file given to 'report merge' or 'report --desired' is not JSON (or not UTF-8).");
+
+    /// <summary>A machine report given to 'report merge' lacks a field or has one of the wrong type or value; the message names the file and JSON path.</summary>
+    public static ErrorDefinition ReportInvalid { get; } = new(nameof(ReportInvalid), ExitCode.InvalidProperty, "A machine report given to 'report merge' lacks a field or has one of the wrong type or value; the message names the file and JSON path.");
+
+    /// <summary>A report given to 'report merge' has a schemaVersion this psremotingdsc does not read.</summary>
+    public static ErrorDefinition ReportSchemaVersionUnsupported { get; } = new(nameof(ReportSchemaVersionUnsupported), ExitCode.InvalidProperty, "A report given to 'report merge' has a schemaVersion this psremotingdsc does not read.");
+
+    /// <summary>The document given to 'report --desired' is not a DSC configuration document, or an expression in it cannot be resolved.</summary>
+    public static ErrorDefinition DesiredDocumentInvalid { get; } = new(nameof(DesiredDocumentInvalid), ExitCode.InvalidProperty, "The document given to 'report --desired' is not a DSC configuration document, or an expression in it cannot be resolved.");
+
+
     /// <summary>Every entry above, in declaration order.</summary>
     public static IReadOnlyList<ErrorDefinition> All { get; } =
     [
@@ -353,5 +369,10 @@ public static class ErrorIds
         PluginAlreadyExists,
         PluginNotFound,
         WSManPluginStoreFailed,
+        ReportFileUnreadable,
+        ReportNotJson,
+        ReportInvalid,
+        ReportSchemaVersionUnsupported,
+        DesiredDocumentInvalid,
     ];
 }

@@ -37,6 +37,8 @@ internal abstract class EndpointPipeline<TObservation, TPlan> : IEndpointTranspo
 
     public abstract IReadOnlyList<EndpointState> Export(ExportFilter filter);
 
+    public abstract (IReadOnlyList<EndpointState> PowerShell, IReadOnlyList<ForeignEndpoint> Foreign) ExportWithForeign(ExportFilter filter);
+
     public OperationResult Get(DesiredEndpoint desired)
     {
         TObservation observation = Observe(desired, EndpointOperation.Get);

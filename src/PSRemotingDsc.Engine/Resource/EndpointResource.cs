@@ -65,41 +65,66 @@ public sealed class EndpointResource
     /// A transport whose configuration cannot be read gets a <see cref="InventorySection.Problem"/> instead of failing the whole inventory.
     /// </summary>
     /// <param name="sshdConfigPath">The sshd_config to read; null for the platform's default.</param>
-    public MachineInventory Inventory(string? sshdConfigPath)
+    public MachineInventory Inventory(string? sshdConfigPath) => Inventory(sshdConfigPath, null);
+
+    /// <summary>
+    /// Like <see cref="Inventory(string?)"/>, but each transport's endpoints are first tested against
+    /// <paramref name="desired"/> (when given) instead of the default endpoint of every installed major version; every
+    /// section also lists the registered endpoints that are not PowerShell's (<see cref="InventorySection.Foreign"/>).
+    /// </summary>
+    /// <param name="sshdConfigPath">The sshd_config to read; null for the platform's default.</param>
+    /// <param name="desired">The desired instances (a configuration document's), or null for the default endpoints.</param>
+    /// <exception cref="PSRemotingDscException">A desired instance names a transport this machine does not have, or a property of the other transport.</exception>
+    public MachineInventory Inventory(string? sshdConfigPath, IReadOnlyList<EndpointProperties>? desired)
     {
         IReadOnlyList<PowerShellInstallation> installations = _environment.Installations.FindInstallations();
         string configPath = _builder.SshdConfigPathOf(new EndpointProperties { SshdConfigPath = sshdConfigPath });
-        var sections = new List<InventorySection>
+        var ssh = new EndpointProperties { Transport = Transport.Ssh, SshdConfigPath = configPath };
+        var wsmanScope = new EndpointProperties { Transport = Transport.Wsman };
+        IReadOnlyList<EndpointProperties>? sshDesired = null;
+        IReadOnlyList<EndpointProperties>? wsmanDesired = null;
+        if (desired is not null)
         {
-            Section(installations, configPath, new EndpointProperties { Transport = Transport.Ssh, SshdConfigPath = configPath }),
-        };
+            var byTransport = desired.ToLookup(_builder.TransportOf);
+            sshDesired = [.. byTransport[Transport.Ssh].Select(properties => properties.SshdConfigPath is null ? properties with { SshdConfigPath = configPath } : properties)];
+            wsmanDesired = [.. byTransport[Transport.Wsman]];
+        }
+
+        var sections = new List<InventorySection> { Section(installations, configPath, ssh, sshDesired) };
         if (_environment.WSMan is { } wsman)
         {
-            sections.Add(Section(installations, wsman.Store.Kind, new EndpointProperties { Transport = Transport.Wsman }));
+            sections.Add(Section(installations, wsman.Store.Kind, wsmanScope, wsmanDesired));
         }
 
         return new MachineInventory(installations, configPath, sections);
     }
 
-    private InventorySection Section(IReadOnlyList<PowerShellInstallation> installations, string location, EndpointProperties scope)
+    private InventorySection Section(IReadOnlyList<PowerShellInstallation> installations, string location, EndpointProperties scope, IReadOnlyList<EndpointProperties>? desired)
     {
         var rows = new List<EndpointState>();
+        IReadOnlyList<ForeignEndpoint> foreign = [];
         try
         {
-            foreach (VersionSpec spec in installations.Select(installation => VersionSpec.ForMajorOf(installation.Version)).DistinctBy(spec => spec.ToString()))
+            desired ??= [.. installations
+                .Select(installation => VersionSpec.ForMajorOf(installation.Version))
+                .DistinctBy(spec => spec.ToString())
+                .Select(spec => scope with { Version = spec.ToString() })];
+            foreach (EndpointProperties properties in desired)
             {
-                rows.Add(Test(scope with { Version = spec.ToString() }).State);
+                rows.Add(Test(properties).State);
             }
 
+            int testedCount = rows.Count;
             var tested = rows.Select(row => row.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            rows.AddRange(Export(scope)
+            (IReadOnlyList<EndpointState> exported, foreign) = For(scope.Transport!.Value).ExportWithForeign(_builder.BuildFilter(scope));
+            rows.AddRange(exported
                 .Where(state => !tested.Contains(state.Name))
                 .Select(state => state with { InDesiredState = state.Reasons.Count == 0 }));
-            return new InventorySection(scope.Transport!.Value, location, rows, null);
+            return new InventorySection(scope.Transport!.Value, location, rows, null) { TestedCount = testedCount, Foreign = foreign };
         }
         catch (PSRemotingDscException ex)
         {
-            return new InventorySection(scope.Transport!.Value, location, rows, $"{ex.ErrorId}: {ex.Message}");
+            return new InventorySection(scope.Transport!.Value, location, rows, $"{ex.ErrorId}: {ex.Message}") { TestedCount = rows.Count, Foreign = foreign };
         }
     }
 

@@ -23,4 +23,7 @@ internal interface IEndpointTransport
 
     /// <summary>Every PowerShell endpoint of the transport that matches <paramref name="filter"/>, with its drift.</summary>
     IReadOnlyList<EndpointState> Export(ExportFilter filter);
+
+    /// <summary>For the inventory: <see cref="Export"/>, and the registered endpoints that are not PowerShell endpoints.</summary>
+    (IReadOnlyList<EndpointState> PowerShell, IReadOnlyList<ForeignEndpoint> Foreign) ExportWithForeign(ExportFilter filter);
 }

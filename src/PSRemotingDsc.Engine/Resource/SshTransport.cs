@@ -39,18 +39,28 @@ internal sealed partial class SshTransport : EndpointPipeline<SshTransport.Obser
 
     public override void Check(DesiredEndpoint desired) => RequireConfigPath(desired.SshdConfigPath!, desired.Properties.SshdConfigPath is not null);
 
-    public override IReadOnlyList<EndpointState> Export(ExportFilter filter)
+    public override IReadOnlyList<EndpointState> Export(ExportFilter filter) => Export(filter, null);
+
+    public override (IReadOnlyList<EndpointState> PowerShell, IReadOnlyList<ForeignEndpoint> Foreign) ExportWithForeign(ExportFilter filter)
+    {
+        var foreign = new List<ForeignEndpoint>();
+        return (Export(filter, foreign), foreign);
+    }
+
+    /// <summary>Every PowerShell endpoint; with <paramref name="foreign"/>, the other Subsystems go there (one read of the configuration for both).</summary>
+    private List<EndpointState> Export(ExportFilter filter, List<ForeignEndpoint>? foreign)
     {
         string configPath = filter.SshdConfigPath;
         RequireConfigPath(configPath, filter.Properties.SshdConfigPath is not null);
-        return [.. Registered(LoadConfiguration(configPath), configPath, filter).Select(registered => registered.State)];
+        return [.. Registered(LoadConfiguration(configPath), configPath, filter, foreign).Select(registered => registered.State)];
     }
 
     /// <summary>
     /// Every PowerShell endpoint <paramref name="configuration"/> defines globally (as export lists them), each with its
     /// drift and whether an endpoint set's purge may remove it; <paramref name="filter"/>, when given, narrows the list.
+    /// The Subsystems that are not PowerShell go to <paramref name="foreign"/> when it is given.
     /// </summary>
-    private List<RegisteredEndpoint> Registered(SshdConfiguration configuration, string configPath, ExportFilter? filter)
+    private List<RegisteredEndpoint> Registered(SshdConfiguration configuration, string configPath, ExportFilter? filter, List<ForeignEndpoint>? foreign = null)
     {
         var names = configuration.Documents
             .SelectMany(document => document.Subsystems)
@@ -68,8 +78,18 @@ internal sealed partial class SshTransport : EndpointPipeline<SshTransport.Obser
             }
 
             // A name defined only in a file included from inside a Match block has no global definition.
-            if (!observations.TryGetValue(name, out SshEndpointObservation? observation) || observation.Effective is not { } effective
-                || !IsPowerShellEndpoint(effective) || (filter is not null && !filter.Admits(effective.Installation)))
+            if (!observations.TryGetValue(name, out SshEndpointObservation? observation) || observation.Effective is not { } effective)
+            {
+                continue;
+            }
+
+            if (!IsPowerShellEndpoint(effective))
+            {
+                foreign?.Add(new ForeignEndpoint(Transport.Ssh, name, effective.Command.Executable, effective.Location));
+                continue;
+            }
+
+            if (filter is not null && !filter.Admits(effective.Installation))
             {
                 continue;
             }

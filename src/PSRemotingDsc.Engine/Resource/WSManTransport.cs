@@ -111,6 +111,29 @@ internal sealed partial class WSManTransport : EndpointPipeline<WSManEndpointObs
         return states;
     }
 
+    public override (IReadOnlyList<EndpointState> PowerShell, IReadOnlyList<ForeignEndpoint> Foreign) ExportWithForeign(ExportFilter filter) => (Export(filter), Foreign());
+
+    private List<ForeignEndpoint> Foreign()
+    {
+        var foreign = new List<ForeignEndpoint>();
+        foreach (string name in _wsman.Store.ListPluginNames())
+        {
+            // Windows PowerShell's own endpoints are PowerShell (protected, never managed); names with spaces are Windows' own plugins.
+            if (EndpointProtection.IsWindowsPowerShellName(name) || !EndpointNaming.IsValidPluginName(name, out _))
+            {
+                continue;
+            }
+
+            PluginConfiguration configuration = _observer.Observe(name, desiredInstallation: null, checkPreconditions: false, verifyConnection: false).Configuration!;
+            if (configuration.Filename?.Contains(PluginDirectory.PluginFileName, StringComparison.OrdinalIgnoreCase) != true)
+            {
+                foreign.Add(new ForeignEndpoint(Transport.Wsman, name, configuration.Filename ?? string.Empty, name));
+            }
+        }
+
+        return foreign;
+    }
+
     protected override void CheckCanSet(DesiredEndpoint desired, bool whatIf)
     {
         if (!whatIf && !_wsman.Elevation.IsElevated)
