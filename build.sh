@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for people and CI.
 #   ./build.sh report   set up, build, and print the drift report of this machine (read-only)
-#   ./build.sh test     set up (incl. openssh-server, python3-jsonschema, chromium), build, run every xunit and Pester test
+#   ./build.sh test     set up (incl. openssh-server, python3-jsonschema, chromium, ansible-core), build, run every xunit and Pester test
 #   ./build.sh publish  NativeAOT build of psremotingdsc into artifacts/publish with its DSC manifest
 #   ./build.sh test-aot publish, then run the CLI contract tests (xunit and Pester) against that binary
 #   ./build.sh bench    BenchmarkDotNet for the engine, then whole-CLI timings and peak memory (docs/performance.md)
@@ -102,6 +102,20 @@ install_chromium() {
   fi
 }
 
+# ansible-core runs the collection in ansible/ against loopback hosts (tests/PSRemotingDsc.Cli.Tests/Ansible); without
+# it that test is skipped. Debian's package, without its recommendation `ansible` (the community collections): the
+# collection uses ansible.builtin only.
+install_ansible() {
+  if command -v ansible-playbook >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing ansible-core (Debian package) for the Ansible fleet test"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ansible-core >/dev/null; } \
+      || log "ansible-core could not be installed; the Ansible fleet test will be skipped"
+  else
+    log "ansible-playbook is not installed and cannot be installed here; the Ansible fleet test will be skipped"
+  fi
+}
+
 # sshd -t refuses every file until its privilege separation directory exists; systemd creates it when the service
 # starts, so a container or CI machine where sshd never ran lacks it.
 prepare_sshd() {
@@ -138,6 +152,7 @@ case "${1:-}" in
     prepare_sshd
     install_python_jsonschema
     install_chromium
+    install_ansible
     build
     mkdir -p TestResults
     rm -f TestResults/*.trx TestResults/pester.xml
