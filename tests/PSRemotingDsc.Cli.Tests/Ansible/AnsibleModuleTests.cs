@@ -4,14 +4,14 @@ using System.Text.Json.Nodes;
 namespace PSRemotingDsc.Cli.Tests.Ansible;
 
 /// <summary>
-/// The module psremotingdsc_endpoint run directly by the Python that runs Ansible, the way Ansible runs it on a host
+/// The modules psremotingdsc_endpoint and psremotingdsc_endpoint_set run directly by the Python that runs Ansible, the way Ansible runs it on a host
 /// (one JSON file of arguments), without SSH: its failure carries the resource's message and exit code, and check
 /// mode plans without writing.
 /// </summary>
 public sealed class AnsibleModuleTests : IDisposable
 {
-    private static readonly string ModulePath = Path.Combine(
-        AnsibleFleet.CollectionRoot, "ansible_collections", "psremotingdsc", "fleet", "plugins", "modules", "psremotingdsc_endpoint.py");
+    private const string EndpointModule = "psremotingdsc_endpoint";
+    private const string SetModule = "psremotingdsc_endpoint_set";
 
     private readonly TempDirectory _directory = new();
 
@@ -21,7 +21,7 @@ public sealed class AnsibleModuleTests : IDisposable
     public void Failure_CarriesTheResourcesMessageAndExitCode()
     {
         // test reports an uninstalled version as state (VersionNotInstalled); set refuses it with exit 4.
-        JsonObject result = RunModule(new JsonObject { ["version"] = "7.9" }, checkMode: false);
+        JsonObject result = RunModule(EndpointModule, new JsonObject { ["version"] = "7.9" }, checkMode: false);
         Assert.True(result["failed"]!.GetValue<bool>(), result.ToJsonString());
         Assert.Equal(4, result["rc"]!.GetValue<int>());
         string message = result["msg"]!.GetValue<string>();
@@ -35,6 +35,7 @@ public sealed class AnsibleModuleTests : IDisposable
         string roots = _directory.Combine("installations");
         FixtureInstallation.Create(roots, "7.3.4");
         JsonObject result = RunModule(
+            EndpointModule,
             new JsonObject { ["version"] = "7.3", ["sshd_config_path"] = config, ["pshome_roots"] = new JsonArray(roots) },
             checkMode: true);
 
@@ -49,7 +50,34 @@ public sealed class AnsibleModuleTests : IDisposable
         Assert.Equal(AnsibleFleet.ForeignLines, File.ReadAllText(config));
     }
 
-    private JsonObject RunModule(JsonObject arguments, bool checkMode)
+    [SkippableFact]
+    public void TheSetModule_PurgesTheUndesiredEndpoint_InOneRun_AndThenChangesNothing()
+    {
+        string roots = _directory.Combine("installations");
+        string psHome = FixtureInstallation.Create(roots, "7.3.4");
+        string stale = "Subsystem powershell-7.1 /opt/microsoft/powershell/7.1/pwsh -sshs -NoLogo -NoProfile\n";
+        string config = _directory.WriteFile("sshd_config", AnsibleFleet.ForeignLines + stale);
+        JsonObject Arguments() => new() { ["versions"] = new JsonArray("7.3"), ["purge"] = true, ["sshd_config_path"] = config, ["pshome_roots"] = new JsonArray(roots) };
+
+        JsonObject planned = RunModule(SetModule, Arguments(), checkMode: true);
+        Assert.True(planned["changed"]!.GetValue<bool>(), planned.ToJsonString());
+        Assert.Equal(["7.3"], planned["missing_versions"]!.AsArray().Select(version => version!.GetValue<string>()));
+        Assert.Equal(["powershell-7.1"], planned["undesired_endpoints"]!.AsArray().Select(name => name!.GetValue<string>()));
+        Assert.Equal(AnsibleFleet.ForeignLines + stale, File.ReadAllText(config));
+
+        JsonObject applied = RunModule(SetModule, Arguments(), checkMode: false);
+        Assert.True(applied["changed"]!.GetValue<bool>(), applied.ToJsonString());
+        string text = File.ReadAllText(config);
+        Assert.Contains($"Subsystem powershell-7.3 {Path.Combine(psHome, "pwsh")} -sshs -NoLogo -NoProfile", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("powershell-7.1", text, StringComparison.Ordinal);
+
+        JsonObject again = RunModule(SetModule, Arguments(), checkMode: false);
+        Assert.False(again["changed"]!.GetValue<bool>(), again.ToJsonString());
+        Assert.True(again["in_desired_state"]!.GetValue<bool>());
+        Assert.Equal(text, File.ReadAllText(config));
+    }
+
+    private JsonObject RunModule(string module, JsonObject arguments, bool checkMode)
     {
         Skip.If(OperatingSystem.IsWindows(), "Ansible modules run under Python on the managed host; this test runs on Linux.");
         string? playbookTool = Tool.Find("ansible-playbook");
@@ -64,8 +92,11 @@ public sealed class AnsibleModuleTests : IDisposable
         arguments["_ansible_diff"] = true;
         string argumentsFile = _directory.WriteFile("args.json", new JsonObject { ["ANSIBLE_MODULE_ARGS"] = arguments }.ToJsonString());
 
-        // No __pycache__ beside the module in the repository.
-        ProcessStartInfo start = ChildProcess.StartInfo(python!, [ModulePath, argumentsFile], _directory.Path, new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = "1" });
+        // No __pycache__ beside the module in the repository; the collection root on PYTHONPATH stands in for the
+        // module_utils Ansible bundles with a module it sends to a host.
+        string modulePath = Path.Combine(AnsibleFleet.CollectionRoot, "ansible_collections", "psremotingdsc", "fleet", "plugins", "modules", module + ".py");
+        ProcessStartInfo start = ChildProcess.StartInfo(python!, [modulePath, argumentsFile], _directory.Path,
+            new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = "1", ["PYTHONPATH"] = AnsibleFleet.CollectionRoot });
         (int _, string stdout, string stderr) = ChildProcess.Run(start, TimeSpan.FromMinutes(2));
         return JsonNode.Parse(stdout) as JsonObject ?? throw new Xunit.Sdk.XunitException($"The module printed no JSON object.\nstdout: {stdout}\nstderr: {stderr}");
     }
