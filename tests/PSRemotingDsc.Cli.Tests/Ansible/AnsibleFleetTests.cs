@@ -83,7 +83,7 @@ public sealed class AnsibleFleetTests(AnsibleFleet fleet, ITestOutputHelper outp
             {
                 JsonNode endpoint = report["endpoints"]!.AsArray().Single(endpoint => endpoint!["name"]!.GetValue<string>() == $"powershell-{version}")!;
                 bool expected = host != fleet.DriftedHost || version != "7.3";
-                Assert.Equal(expected, endpoint["inDesiredState"]!.GetValue<bool>());
+                Assert.Equal(expected ? "Compliant" : "NonCompliant", endpoint["complianceStatus"]!.GetValue<string>());
             }
         }
     }
