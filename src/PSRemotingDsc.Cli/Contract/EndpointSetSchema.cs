@@ -46,21 +46,7 @@ internal static class EndpointSetSchema
                 "Every PowerShell endpoint registered on the transport, each as PSRemotingDsc/Endpoint exports it."),
             [EndpointSetJson.MissingVersions] = ReadOnly(Strings(), "The listed versions whose default endpoint is missing or not in the desired state."),
             [EndpointSetJson.UndesiredEndpoints] = ReadOnly(Strings(), "The registered PowerShell 6+ endpoints that no listed version asks for (removed by set when _purge is true)."),
-            [EndpointSetJson.Reasons] = ReadOnly(new JsonObject
-            {
-                ["type"] = "array",
-                ["items"] = new JsonObject
-                {
-                    ["type"] = "object",
-                    ["additionalProperties"] = false,
-                    ["required"] = new JsonArray("code", "phrase"),
-                    ["properties"] = new JsonObject
-                    {
-                        ["code"] = new JsonObject { ["type"] = "string" },
-                        ["phrase"] = new JsonObject { ["type"] = "string" },
-                    },
-                },
-            }, "Why the set is not in the desired state, as [{code, phrase}], e.g. code PSRemotingEndpointSet:PSRemotingEndpointSet:Missing."),
+            [EndpointSetJson.Reasons] = ReadOnly(InstanceSchema.ReasonsSchema(), "Why the set is not in the desired state, as [{code, phrase}], e.g. code PSRemotingEndpointSet:PSRemotingEndpointSet:Missing."),
             [EndpointSetJson.InDesiredState] = ReadOnly(new JsonObject { ["type"] = new JsonArray("boolean", "null") }, "Returned by test: whether the instance is in the desired state."),
             [EndpointSetJson.RestartRequired] = ReadOnly(new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "object" } },
                 "Services that must be restarted for the change to take effect."),

@@ -47,21 +47,7 @@ internal static class InstanceSchema
                 ["type"] = "array",
                 ["items"] = new JsonObject { ["type"] = "string" },
             },
-            PropertyKind.Reasons => new JsonObject
-            {
-                ["type"] = "array",
-                ["items"] = new JsonObject
-                {
-                    ["type"] = "object",
-                    ["additionalProperties"] = false,
-                    ["required"] = new JsonArray("code", "phrase"),
-                    ["properties"] = new JsonObject
-                    {
-                        ["code"] = new JsonObject { ["type"] = "string" },
-                        ["phrase"] = new JsonObject { ["type"] = "string" },
-                    },
-                },
-            },
+            PropertyKind.Reasons => ReasonsSchema(),
             PropertyKind.Services => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "object" } },
             _ => new JsonObject { ["type"] = "object" },
         };
@@ -94,4 +80,21 @@ internal static class InstanceSchema
         schema["description"] = property.Description;
         return schema;
     }
+
+    /// <summary>The schema of a <c>reasons</c> array: objects of exactly <c>code</c> and <c>phrase</c>, Machine Configuration's shape.</summary>
+    internal static JsonObject ReasonsSchema() => new()
+    {
+        ["type"] = "array",
+        ["items"] = new JsonObject
+        {
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["required"] = new JsonArray("code", "phrase"),
+            ["properties"] = new JsonObject
+            {
+                ["code"] = new JsonObject { ["type"] = "string" },
+                ["phrase"] = new JsonObject { ["type"] = "string" },
+            },
+        },
+    };
 }
