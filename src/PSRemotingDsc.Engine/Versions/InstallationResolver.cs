@@ -8,6 +8,10 @@ public sealed class InstallationResolver
 {
     private readonly IInstallationSource source;
 
+    // The resolved executables of the last installation list seen: an sshd_config with many Subsystem lines resolves
+    // each installation's pwsh once, not once per line (rebuilt when the source returns another list).
+    private (IReadOnlyList<PowerShellInstallation> Installations, Dictionary<string, PowerShellInstallation> ByExecutable)? executables;
+
     /// <summary>Creates a resolver that picks from the installations <paramref name="source"/> finds.</summary>
     /// <param name="source">The installations on the machine; asked on every call, so pass a cached source to scan once.</param>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
@@ -82,8 +86,7 @@ public sealed class InstallationResolver
         }
 
         var installations = source.FindInstallations();
-        var byExecutable = installations.FirstOrDefault(installation => string.Equals(PathIdentity.Resolve(installation.Executable), resolved, PathIdentity.Comparison));
-        if (byExecutable is not null)
+        if (ByResolvedExecutable(installations).TryGetValue(resolved, out PowerShellInstallation? byExecutable))
         {
             return byExecutable;
         }
@@ -99,7 +102,25 @@ public sealed class InstallationResolver
             ?? PowerShellHomeReader.TryRead(directory, "executable");
     }
 
-    private PowerShellInstallation ReadPSHome(string psHome)
+    private Dictionary<string, PowerShellInstallation> ByResolvedExecutable(IReadOnlyList<PowerShellInstallation> installations)
+    {
+        if (executables is not { } known || !ReferenceEquals(known.Installations, installations))
+        {
+            var byExecutable = new Dictionary<string, PowerShellInstallation>(PathIdentity.Comparer);
+            foreach (PowerShellInstallation installation in installations)
+            {
+                // The first in the source's order wins, as the linear search this replaces did.
+                byExecutable.TryAdd(PathIdentity.Resolve(installation.Executable), installation);
+            }
+
+            known = (installations, byExecutable);
+            executables = known;
+        }
+
+        return known.ByExecutable;
+    }
+
+        private PowerShellInstallation ReadPSHome(string psHome)
     {
         if (!Path.IsPathFullyQualified(psHome))
         {

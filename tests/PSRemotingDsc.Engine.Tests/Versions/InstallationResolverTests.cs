@@ -157,6 +157,19 @@ public sealed class InstallationResolverTests : IDisposable
     }
 
     [Fact]
+    public void FindByExecutable_SeesAnInstallationTheSourceFindsLater()
+    {
+        // The resolved executables are kept per installation list: a new list from the source is resolved anew.
+        Assert.Equal(stable, resolver.FindByExecutable(Path.Join(stable, PowerShellHomeReader.ExecutableName))?.PSHome);
+        string added = FixtureInstallation.Create(temp.Combine("powershell"), "7.5.1", "7.5");
+
+        var installation = resolver.FindByExecutable(Path.Join(added, PowerShellHomeReader.ExecutableName));
+
+        Assert.Equal(added, installation?.PSHome);
+        Assert.Equal("extra-root", installation?.Origin);
+    }
+
+    [Fact]
     public void FindByExecutable_MatchesTheExecutableItself()
     {
         Assert.Equal(stable, resolver.FindByExecutable(Path.Join(stable, PowerShellHomeReader.ExecutableName))?.PSHome);
