@@ -99,3 +99,14 @@ class Resource(object):
         for warning in self.warnings:
             self.module.warn(warning)
         self.module.fail_json(msg=msg, **kwargs)
+
+    def converge(self, prefix, instance, check_mode):
+        """dsc's test-then-set: `<prefix>test`; only out of the desired state `<prefix>set` (`--what-if` in check mode).
+
+        Returns (before, differing, in_desired_state, after, changed_properties)."""
+        before, differing = self.run(prefix + "test", instance)
+        in_desired_state = bool(before.get("_inDesiredState", not differing))
+        if in_desired_state:
+            return before, differing, True, before, []
+        after, changed_properties = self.run(prefix + "set", instance, what_if=check_mode)
+        return before, differing, False, after, changed_properties

@@ -161,14 +161,8 @@ def main():
     resource = Resource(module, find_binary(module), environment(module))
     instance = _instance(module.params)
 
-    before, differing = resource.run("test", instance)
-    in_desired_state = bool(before.get("_inDesiredState", not differing))
+    before, differing, in_desired_state, after, changed_properties = resource.converge("", instance, module.check_mode)
     reasons = before.get("reasons") or []
-
-    if in_desired_state:
-        after, changed_properties = before, []
-    else:
-        after, changed_properties = resource.run("set", instance, what_if=module.check_mode)
 
     result = dict(
         changed=bool(changed_properties),

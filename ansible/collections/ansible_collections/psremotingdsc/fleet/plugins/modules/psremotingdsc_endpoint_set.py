@@ -111,12 +111,7 @@ def main():
     resource = Resource(module, find_binary(module), environment(module))
     instance = _instance(module.params)
 
-    before, differing = resource.run("endpointset test", instance)
-    in_desired_state = bool(before.get("_inDesiredState", not differing))
-    if in_desired_state:
-        after, changed_properties = before, []
-    else:
-        after, changed_properties = resource.run("endpointset set", instance, what_if=module.check_mode)
+    before, _, in_desired_state, after, changed_properties = resource.converge("endpointset ", instance, module.check_mode)
 
     result = dict(
         changed=bool(changed_properties),
